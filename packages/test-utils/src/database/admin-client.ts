@@ -1,0 +1,39 @@
+import pg from 'pg';
+
+/** Opens one connection for a short piece of admin work and always closes it. */
+export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+export async function databaseExists(client: pg.Client, name: string): Promise<boolean> {
+  const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+  return rowCount === 1;
+}
+
+export async function databasesStartingWith(client: pg.Client, prefix: string): Promise<string[]> {
+  const { rows } = await client.query<{ datname: string }>(
+    'SELECT datname FROM pg_database WHERE starts_with(datname, $1) ORDER BY datname',
+    [prefix],
+  );
+  return rows.map((row) => row.datname);
+}
+
+export async function createDatabase(client: pg.Client, name: string, template?: string) {
+  const from = template === undefined ? '' : ` TEMPLATE ${quoteIdentifier(template)}`;
+  await client.query(`CREATE DATABASE ${quoteIdentifier(name)}${from}`);
+}
+
+/** FORCE ends the sessions still open on it (an app's pool that was not closed). */
+export async function dropDatabase(client: pg.Client, name: string) {
+  await client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
+}

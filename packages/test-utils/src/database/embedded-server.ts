@@ -1,0 +1,105 @@
+import { execFile, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chownSync, mkdirSync, openSync, closeSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { findPostgresBinaries } from './embedded-binaries';
+import { findFreePort } from './free-port';
+import { postgresSystemUser, type SystemUser } from './postgres-system-user';
+
+export interface EmbeddedServer {
+  /** Superuser URL of the server's `postgres` database. */
+  url: string;
+  dataDir: string;
+  pid: number;
+  /** Fast shutdown, then the data folder is removed. */
+  stop(): Promise<void>;
+}
+
+// Durability buys nothing in a throwaway server; these make writes several times cheaper.
+const TEST_TUNING = [
+  'fsync=off',
+  'synchronous_commit=off',
+  'full_page_writes=off',
+  'autovacuum=off',
+  'max_connections=200',
+  // Loopback only, and no Unix socket left behind in /tmp.
+  'listen_addresses=127.0.0.1',
+  'unix_socket_directories=',
+];
+
+const run = promisify(execFile);
+
+async function initCluster(initdb: string, dataDir: string, user: SystemUser | undefined) {
+  mkdirSync(dataDir, { mode: 0o700 });
+  if (user) chownSync(dataDir, user.uid, user.gid);
+  await run(
+    initdb,
+    ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C'],
+    { ...user },
+  );
+}
+
+function launch(binary: string, dataDir: string, port: number, user: SystemUser | undefined) {
+  const logFile = join(dataDir, 'server.log');
+  const log = openSync(logFile, 'a');
+  const flags = TEST_TUNING.flatMap((setting) => ['-c', setting]);
+  // Detached with its output in a file: the server does not hold the test run's terminal,
+  // and can be left running on purpose (TESTBED_KEEP_FAILED_DB).
+  const child = spawn(binary, ['-D', dataDir, '-p', String(port), ...flags], {
+    ...user,
+    detached: true,
+    stdio: ['ignore', log, log],
+  });
+  closeSync(log);
+  child.unref();
+  return { child, logFile };
+}
+
+async function waitUntilReady(url: string, exited: () => boolean, logFile: string) {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const client = new pg.Client({ connectionString: url });
+    try {
+      await client.connect();
+      return;
+    } catch (error) {
+      if (exited() || Date.now() > deadline) {
+        const log = readFileSync(logFile, 'utf8').trim().split('\n').slice(-5).join('\n');
+        throw new Error(`The embedded PostgreSQL server did not start:\n${log}`, { cause: error });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
+}
+
+/** initdb into a new temp folder, then start the server on a free loopback port. */
+export async function startEmbeddedServer(): Promise<EmbeddedServer> {
+  const binaries = await findPostgresBinaries();
+  const user = postgresSystemUser();
+  const dataDir = join(tmpdir(), `testbed-pg-${randomBytes(6).toString('hex')}`);
+  try {
+    await initCluster(binaries.initdb, dataDir, user);
+    const port = await findFreePort();
+    const { child, logFile } = launch(binaries.postgres, dataDir, port, user);
+    let exited = false;
+    const exit = new Promise<void>((resolve) => child.once('exit', () => { exited = true; resolve(); }));
+    const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+    await waitUntilReady(url, () => exited, logFile);
+    const stop = async () => {
+      // ref(): keep this process alive until the server has really gone.
+      child.ref();
+      if (!exited) child.kill('SIGINT');
+      await exit;
+      rmSync(dataDir, { recursive: true, force: true });
+    };
+    return { url, dataDir, pid: child.pid ?? 0, stop };
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}

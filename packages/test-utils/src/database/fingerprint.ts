@@ -1,0 +1,26 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((entry) => {
+      const path = join(dir, entry);
+      return statSync(path).isDirectory() ? listFiles(path) : [path];
+    });
+}
+
+/**
+ * A short hash of every file under the given folders (names and contents). The template
+ * database is named after it, so it is rebuilt exactly when a migration changes.
+ */
+export function fingerprintFiles(...dirs: string[]): string {
+  const hash = createHash('sha256');
+  for (const dir of dirs) {
+    for (const file of listFiles(dir)) {
+      hash.update(relative(dir, file)).update('\0').update(readFileSync(file)).update('\0');
+    }
+  }
+  return hash.digest('hex').slice(0, 12);
+}

@@ -1,0 +1,47 @@
+// Cleans up after a test run that was killed before its teardown could run (Ctrl-C, a
+// crashed Jest, a CI timeout). Started detached by the harness; it watches the run's process
+// and, once that is gone, stops the embedded server and removes its folder, or drops the
+// run's databases on an external server. A normal teardown kills it first.
+'use strict';
+const { rmSync } = require('node:fs');
+
+const { REAPER_WATCH_PID, REAPER_SERVER_PID, REAPER_DATA_DIR, REAPER_ADMIN_URL, REAPER_PREFIX } =
+  process.env;
+
+const isAlive = (pid) => {
+  try {
+    process.kill(Number(pid), 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function stopEmbeddedServer() {
+  if (isAlive(REAPER_SERVER_PID)) process.kill(Number(REAPER_SERVER_PID), 'SIGINT');
+  for (let waited = 0; isAlive(REAPER_SERVER_PID) && waited < 10_000; waited += 50) await sleep(50);
+  rmSync(REAPER_DATA_DIR, { recursive: true, force: true });
+}
+
+async function dropRunDatabases() {
+  const pg = require('pg');
+  const client = new pg.Client({ connectionString: REAPER_ADMIN_URL });
+  await client.connect();
+  const { rows } = await client.query(
+    'SELECT datname FROM pg_database WHERE starts_with(datname, $1)',
+    [REAPER_PREFIX],
+  );
+  for (const { datname } of rows) {
+    await client.query(`DROP DATABASE IF EXISTS "${datname.replaceAll('"', '""')}" WITH (FORCE)`);
+  }
+  await client.end();
+}
+
+async function main() {
+  while (isAlive(REAPER_WATCH_PID)) await sleep(250);
+  if (REAPER_DATA_DIR) await stopEmbeddedServer();
+  else await dropRunDatabases();
+}
+
+main().catch(() => process.exit(1));

@@ -1,0 +1,28 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+export interface ReaperTarget {
+  embedded?: { pid: number; dataDir: string };
+  external?: { adminUrl: string; runPrefix: string };
+}
+
+/** Starts the watchdog in orphan-reaper.cjs; returns the function that dismisses it. */
+export function startOrphanReaper(target: ReaperTarget): () => void {
+  const child = spawn(process.execPath, [join(__dirname, 'orphan-reaper.cjs')], {
+    detached: true,
+    stdio: 'ignore',
+    // Passed through the environment, so no password shows in the process list.
+    env: {
+      ...process.env,
+      REAPER_WATCH_PID: String(process.pid),
+      REAPER_SERVER_PID: String(target.embedded?.pid ?? ''),
+      REAPER_DATA_DIR: target.embedded?.dataDir ?? '',
+      REAPER_ADMIN_URL: target.external?.adminUrl ?? '',
+      REAPER_PREFIX: target.external?.runPrefix ?? '',
+    },
+  });
+  child.unref();
+  return () => {
+    child.kill();
+  };
+}

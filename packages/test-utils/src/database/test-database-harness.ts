@@ -1,0 +1,63 @@
+import { startEmbeddedServer, type EmbeddedServer } from './embedded-server';
+import { startOrphanReaper } from './orphan-reaper';
+import { ensureTemplateDatabase } from './template-database';
+import { assertTestDatabaseUrl } from './test-database-guard';
+import {
+  baseNameFor,
+  dropRunDatabases,
+  runPrefixes,
+  type ServerHandle,
+} from './test-database-server';
+
+export interface HarnessOptions {
+  /** Names this app's databases on a shared server: `express-api` → `…_express_api_…`. */
+  appName: string;
+  /** Brings an empty database to the latest schema (the app's own migrator). */
+  migrate(url: string): Promise<void>;
+  /** Changes exactly when the migrations change; see fingerprintFiles(). */
+  fingerprint: string;
+  /** An external server to use instead of the embedded one, and the variable that named it. */
+  externalServer?: { url: string; variable: string } | undefined;
+}
+
+export interface Harness {
+  server: ServerHandle;
+  /** Set when the harness started the server itself. */
+  embedded: EmbeddedServer | undefined;
+  /**
+   * Drops the run's databases and stops the embedded server. Databases kept for
+   * inspection survive, and so does the embedded server that holds them.
+   */
+  stop(): Promise<{ kept: string[] }>;
+}
+
+/**
+ * Once per test run: a server (embedded, or the external one named), a template database
+ * migrated to the latest schema, and a watchdog that cleans up if the run is killed.
+ */
+export async function startHarness(options: HarnessOptions): Promise<Harness> {
+  const external = options.externalServer;
+  if (external) assertTestDatabaseUrl(external.url, external.variable);
+  const embedded = external ? undefined : await startEmbeddedServer();
+  const adminUrl = external?.url ?? (embedded as EmbeddedServer).url;
+  const baseName = baseNameFor(external?.url, options.appName);
+  const prefixes = runPrefixes(baseName);
+  const dismissReaper = startOrphanReaper(
+    embedded ? { embedded } : { external: { adminUrl, runPrefix: prefixes.runPrefix } },
+  );
+  try {
+    const template = await ensureTemplateDatabase(adminUrl, { ...options, baseName });
+    const server: ServerHandle = { adminUrl, template, ...prefixes };
+    const stop = async () => {
+      const kept = await dropRunDatabases(server);
+      dismissReaper();
+      if (kept.length === 0) await embedded?.stop();
+      return { kept };
+    };
+    return { server, embedded, stop };
+  } catch (error) {
+    dismissReaper();
+    await embedded?.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,21 @@
+// The harness: a real PostgreSQL per test file (see README.md).
+export { fingerprintFiles } from './database/fingerprint';
+export { withDatabase, databaseNameOf, redactPassword } from './database/connection-url';
+export { assertTestDatabaseUrl, isTestDatabaseName } from './database/test-database-guard';
+export { startEmbeddedServer, type EmbeddedServer } from './database/embedded-server';
+export { startHarness, type Harness, type HarnessOptions } from './database/test-database-harness';
+export { createTestDatabase, type ServerHandle, type TestDatabase } from './database/test-database-server';
+export { createGlobalSetup } from './jest/global-setup';
+export { testDatabase, useTestDatabase } from './jest/use-test-database';
+
+// Isolation between tests.
+export * from './isolation';
+
+// Test data, fakes for the edges, auth and logs.
+export { createSequence, type Sequence } from './factories/sequence';
+export { defineFactory, type Factory, type FactoryDefinition } from './factories/define-factory';
+export { FakeMailer, type MailMessage } from './fakes/fake-mailer';
+export { FakeClock, durationToMs, type Clock, type Duration } from './fakes/fake-clock';
+export { bearer } from './auth/bearer';
+export { forgeJwt, epochSeconds, type ForgeJwtOptions } from './auth/forge-jwt';
+export { LogRecorder, type LogEntry } from './logging/log-recorder';

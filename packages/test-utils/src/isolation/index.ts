@@ -1,0 +1,3 @@
+export { createDatabaseReset, type DatabaseReset, type ResetOptions, type ResetStrategy } from './database-reset';
+export { isMigrationTable, listTablesChildrenFirst } from './list-tables';
+export { beginTestTransaction, type TestTransaction } from './test-transaction';

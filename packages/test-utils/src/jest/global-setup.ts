@@ -1,0 +1,37 @@
+import { externalServerFrom, writeServerHandle } from '../config';
+import { startHarness, type Harness, type HarnessOptions } from '../database/test-database-harness';
+
+// globalSetup and globalTeardown run in the same process: this is how one reaches the other.
+const running = globalThis as typeof globalThis & { testbedHarness?: Harness };
+
+/**
+ * Builds a Jest `globalSetup`: one server and one migrated template for the whole run.
+ * Workers find the server through the environment they inherit.
+ *
+ *   // tests/global-setup.ts
+ *   export default createGlobalSetup({ appName: 'my-api', migrate, fingerprint });
+ */
+export function createGlobalSetup(options: Omit<HarnessOptions, 'externalServer'>) {
+  return async function globalSetup(): Promise<void> {
+    const harness = await startHarness({
+      ...options,
+      externalServer: externalServerFrom(process.env),
+    });
+    running.testbedHarness = harness;
+    writeServerHandle(process.env, harness.server);
+  };
+}
+
+export async function stopHarness(): Promise<void> {
+  const harness = running.testbedHarness;
+  if (!harness) return;
+  delete running.testbedHarness;
+  const { kept } = await harness.stop();
+  if (kept.length === 0) return;
+  const lines = kept.map((url) => `  psql ${url}`);
+  if (harness.embedded) {
+    const { pid, dataDir } = harness.embedded;
+    lines.push(`The embedded server is still running. Stop it with: kill ${pid} && rm -rf ${dataDir}`);
+  }
+  process.stderr.write(`\nDatabases of failed test files, kept for you:\n${lines.join('\n')}\n`);
+}

@@ -1,0 +1,16 @@
+import { toBeProblem, type ProblemExpectation } from './problem-matchers';
+
+// One import in a Jest setup file turns the matchers on:
+//   setupFilesAfterEnv: ['@testbed/test-utils/matchers']
+expect.extend({ toBeProblem });
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- how @types/jest is extended
+  namespace jest {
+    interface Matchers<R> {
+      toBeProblem(status: number, expected?: ProblemExpectation): R;
+    }
+  }
+}
+
+export { toBeProblem, type ProblemExpectation, type ResponseLike } from './problem-matchers';

@@ -1,0 +1,68 @@
+/** What a supertest (or light-my-request) response looks like to the matcher. */
+export interface ResponseLike {
+  status?: number;
+  statusCode?: number;
+  headers: Record<string, unknown>;
+  body?: unknown;
+}
+
+export interface ProblemExpectation {
+  title?: unknown;
+  detail?: unknown;
+  type?: unknown;
+  /** Validation problems: each expected entry must be among the response's `errors`. */
+  errors?: { path: unknown; message?: unknown }[];
+}
+
+// Signs that an internal detail leaked into a response body.
+const LEAKS: [RegExp, string][] = [
+  [/\n\s+at .+\(.+:\d+:\d+\)/, 'a stack trace'],
+  [/node_modules|\/src\/|\.ts:\d+/, 'a file path'],
+  [/\b(SELECT|INSERT INTO|UPDATE|DELETE FROM)\b.+\b(FROM|VALUES|SET|WHERE)\b/, 'SQL text'],
+  [/duplicate key value|violates .* constraint|relation ".*"/, 'a database driver message'],
+];
+
+function problemFailures(this: jest.MatcherContext, response: ResponseLike, status: number, expected: ProblemExpectation) {
+  const failures: string[] = [];
+  const actualStatus = response.status ?? response.statusCode;
+  const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as Record<string, unknown>;
+  if (actualStatus !== status) failures.push(`status ${actualStatus} instead of ${status}`);
+  const contentType = String(response.headers['content-type'] ?? '');
+  if (!contentType.startsWith('application/problem+json')) failures.push(`content-type "${contentType}" instead of application/problem+json`);
+  for (const field of ['type', 'title', 'detail'] as const) {
+    if (typeof body[field] !== 'string') failures.push(`body.${field} is not a string`);
+  }
+  if (body.status !== status) failures.push(`body.status is ${String(body.status)} instead of ${status}`);
+  const { errors, ...fields } = expected;
+  for (const [field, value] of Object.entries(fields)) {
+    if (!this.equals(body[field], value)) failures.push(`body.${field} is ${this.utils.printReceived(body[field])}, expected ${this.utils.printExpected(value)}`);
+  }
+  if (errors && !this.equals(body.errors, expect.arrayContaining(errors.map((error) => expect.objectContaining(error))))) {
+    failures.push(`body.errors is ${this.utils.printReceived(body.errors)}, expected to include ${this.utils.printExpected(errors)}`);
+  }
+  const text = JSON.stringify(response.body ?? '');
+  for (const [pattern, what] of LEAKS) if (pattern.test(text)) failures.push(`the body holds ${what}`);
+  return failures;
+}
+
+/**
+ * `expect(response).toBeProblem(404)` / `.toBeProblem(400, { errors: [{ path: 'email' }] })`:
+ * the status, an RFC 9457 `application/problem+json` body of the right shape, the fields
+ * given, and no stack trace, file path, SQL or driver message anywhere in it.
+ */
+export function toBeProblem(
+  this: jest.MatcherContext,
+  received: unknown,
+  status: number,
+  expected: ProblemExpectation = {},
+): jest.CustomMatcherResult {
+  const failures = problemFailures.call(this, received as ResponseLike, status, expected);
+  const pass = failures.length === 0;
+  return {
+    pass,
+    message: () =>
+      pass
+        ? `expected the response not to be a ${status} problem, but it is`
+        : `expected a ${status} problem response, but:\n  - ${failures.join('\n  - ')}`,
+  };
+}
