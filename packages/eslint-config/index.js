@@ -24,6 +24,7 @@ export function defineConfig(tsconfigRootDir) {
       rules: {
         '@typescript-eslint/consistent-type-imports': 'error',
         '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+        '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
         // Configuration is read in one place (config.ts), so a test can pass its own.
         'no-restricted-properties': [
           'error',
@@ -43,6 +44,8 @@ export function defineConfig(tsconfigRootDir) {
         'jest/no-focused-tests': 'error',
         'jest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect*'] }],
         '@typescript-eslint/no-non-null-assertion': 'off',
+        // expect.any() and friends are typed `any` by @types/jest.
+        '@typescript-eslint/no-unsafe-assignment': 'off',
       },
     },
   );

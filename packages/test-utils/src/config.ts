@@ -16,7 +16,8 @@ export function externalServerFrom(env: Env): { url: string; variable: string } 
   return undefined;
 }
 
-export const keepFailedDatabases = (env: Env) => ['1', 'true'].includes(env.TESTBED_KEEP_FAILED_DB ?? '');
+export const keepFailedDatabases = (env: Env) =>
+  ['1', 'true'].includes(env.TESTBED_KEEP_FAILED_DB ?? '');
 
 // How the Jest parent hands the server to its workers: environment variables, inherited.
 const HANDLE_VARIABLE = 'TESTBED_SERVER';

@@ -4,7 +4,11 @@ export { withDatabase, databaseNameOf, redactPassword } from './database/connect
 export { assertTestDatabaseUrl, isTestDatabaseName } from './database/test-database-guard';
 export { startEmbeddedServer, type EmbeddedServer } from './database/embedded-server';
 export { startHarness, type Harness, type HarnessOptions } from './database/test-database-harness';
-export { createTestDatabase, type ServerHandle, type TestDatabase } from './database/test-database-server';
+export {
+  createTestDatabase,
+  type ServerHandle,
+  type TestDatabase,
+} from './database/test-database-server';
 export { createGlobalSetup } from './jest/global-setup';
 export { testDatabase, useTestDatabase } from './jest/use-test-database';
 

@@ -1,7 +1,10 @@
 import pg from 'pg';
 
 /** Opens one connection for a short piece of admin work and always closes it. */
-export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function withClient<T>(
+  url: string,
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -33,7 +36,14 @@ export async function createDatabase(client: pg.Client, name: string, template?:
   await client.query(`CREATE DATABASE ${quoteIdentifier(name)}${from}`);
 }
 
-/** FORCE ends the sessions still open on it (an app's pool that was not closed). */
+/** Templates too; FORCE ends the sessions still open on it (an app's pool left open). */
 export async function dropDatabase(client: pg.Client, name: string) {
+  const { rows } = await client.query<{ datistemplate: boolean }>(
+    'SELECT datistemplate FROM pg_database WHERE datname = $1',
+    [name],
+  );
+  if (rows[0]?.datistemplate) {
+    await client.query(`ALTER DATABASE ${quoteIdentifier(name)} IS_TEMPLATE false`);
+  }
   await client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
 }

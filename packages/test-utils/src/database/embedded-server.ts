@@ -87,7 +87,12 @@ export async function startEmbeddedServer(): Promise<EmbeddedServer> {
     const port = await findFreePort();
     const { child, logFile } = launch(binaries.postgres, dataDir, port, user);
     let exited = false;
-    const exit = new Promise<void>((resolve) => child.once('exit', () => { exited = true; resolve(); }));
+    const exit = new Promise<void>((resolve) =>
+      child.once('exit', () => {
+        exited = true;
+        resolve();
+      }),
+    );
     const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
     await waitUntilReady(url, () => exited, logFile);
     const stop = async () => {

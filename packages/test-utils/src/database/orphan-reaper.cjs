@@ -3,18 +3,26 @@
 // and, once that is gone, stops the embedded server and removes its folder, or drops the
 // run's databases on an external server. A normal teardown kills it first.
 'use strict';
-const { rmSync } = require('node:fs');
+const { readFileSync, rmSync } = require('node:fs');
 
 const { REAPER_WATCH_PID, REAPER_SERVER_PID, REAPER_DATA_DIR, REAPER_ADMIN_URL, REAPER_PREFIX } =
   process.env;
 
-const isAlive = (pid) => {
+// A process that exited but was not yet reaped by its (new) parent is a zombie: dead to us.
+const isZombie = (pid) => {
   try {
-    process.kill(Number(pid), 0);
-    return true;
+    return /^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
   } catch {
     return false;
   }
+};
+const isAlive = (pid) => {
+  try {
+    process.kill(Number(pid), 0);
+  } catch {
+    return false;
+  }
+  return !isZombie(pid);
 };
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -39,7 +47,7 @@ async function dropRunDatabases() {
 }
 
 async function main() {
-  while (isAlive(REAPER_WATCH_PID)) await sleep(250);
+  while (isAlive(REAPER_WATCH_PID)) await sleep(100);
   if (REAPER_DATA_DIR) await stopEmbeddedServer();
   else await dropRunDatabases();
 }

@@ -13,6 +13,7 @@ export function startOrphanReaper(target: ReaperTarget): () => void {
     stdio: 'ignore',
     // Passed through the environment, so no password shows in the process list.
     env: {
+      // eslint-disable-next-line no-restricted-properties -- the child inherits our environment
       ...process.env,
       REAPER_WATCH_PID: String(process.pid),
       REAPER_SERVER_PID: String(target.embedded?.pid ?? ''),

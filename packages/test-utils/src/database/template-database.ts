@@ -34,14 +34,14 @@ async function build(client: pg.Client, adminUrl: string, name: string, spec: Te
     [name],
   );
   // Marking it a template is also the sign that the build finished.
-  await client.query(`ALTER DATABASE ${quoteIdentifier(name)} IS_TEMPLATE true ALLOW_CONNECTIONS false`);
+  await client.query(
+    `ALTER DATABASE ${quoteIdentifier(name)} IS_TEMPLATE true ALLOW_CONNECTIONS false`,
+  );
 }
 
 async function dropStaleTemplates(client: pg.Client, spec: TemplateSpec, current: string) {
   for (const name of await databasesStartingWith(client, `${spec.baseName}_tpl_`)) {
-    if (name === current) continue;
-    await client.query(`ALTER DATABASE ${quoteIdentifier(name)} IS_TEMPLATE false`);
-    await dropDatabase(client, name);
+    if (name !== current) await dropDatabase(client, name);
   }
 }
 
@@ -50,7 +50,10 @@ async function dropStaleTemplates(client: pg.Client, spec: TemplateSpec, current
  * migrations changed since the last run on this server. An advisory lock makes two runs
  * that start together (two apps, two terminals) build it once.
  */
-export async function ensureTemplateDatabase(adminUrl: string, spec: TemplateSpec): Promise<string> {
+export async function ensureTemplateDatabase(
+  adminUrl: string,
+  spec: TemplateSpec,
+): Promise<string> {
   const name = `${spec.baseName}_tpl_${spec.fingerprint}`;
   return withClient(adminUrl, async (client) => {
     await client.query('SELECT pg_advisory_lock(hashtext($1))', [spec.baseName]);

@@ -31,15 +31,22 @@ export interface Harness {
   stop(): Promise<{ kept: string[] }>;
 }
 
+async function openServer(external: HarnessOptions['externalServer']) {
+  if (external) {
+    assertTestDatabaseUrl(external.url, external.variable);
+    return { adminUrl: external.url, embedded: undefined };
+  }
+  const embedded = await startEmbeddedServer();
+  return { adminUrl: embedded.url, embedded };
+}
+
 /**
  * Once per test run: a server (embedded, or the external one named), a template database
  * migrated to the latest schema, and a watchdog that cleans up if the run is killed.
  */
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const external = options.externalServer;
-  if (external) assertTestDatabaseUrl(external.url, external.variable);
-  const embedded = external ? undefined : await startEmbeddedServer();
-  const adminUrl = external?.url ?? (embedded as EmbeddedServer).url;
+  const { adminUrl, embedded } = await openServer(external);
   const baseName = baseNameFor(external?.url, options.appName);
   const prefixes = runPrefixes(baseName);
   const dismissReaper = startOrphanReaper(

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   createDatabase,
   databasesStartingWith,
@@ -48,7 +48,9 @@ export async function createTestDatabase(server: ServerHandle): Promise<TestData
           'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1',
           [name],
         );
-        await client.query(`ALTER DATABASE ${quoteIdentifier(name)} RENAME TO ${quoteIdentifier(kept)}`);
+        await client.query(
+          `ALTER DATABASE ${quoteIdentifier(name)} RENAME TO ${quoteIdentifier(kept)}`,
+        );
         return withDatabase(server.adminUrl, kept);
       }),
   };
@@ -71,9 +73,14 @@ export function runPrefixes(baseName: string): Pick<ServerHandle, 'runPrefix' | 
   return { runPrefix: `${baseName}_${run}_`, keptPrefix: `${baseName}_kept_${run}_` };
 }
 
-/** The base of every name the harness gives: `<database in the URL>_<app>` on a shared server. */
+/**
+ * The base of every name the harness gives: `<app>_test` on its own server, and
+ * `<database in the URL>_<app>` on a shared one, shortened with a hash past 32 characters
+ * so that the longest derived name stays under PostgreSQL's 63.
+ */
 export function baseNameFor(serverUrl: string | undefined, appName: string): string {
   const app = appName.toLowerCase().replaceAll(/[^a-z0-9]+/g, '_');
   const base = serverUrl === undefined ? `${app}_test` : `${databaseNameOf(serverUrl)}_${app}`;
-  return base.slice(0, 32);
+  if (base.length <= 32) return base;
+  return `${base.slice(0, 23)}_${createHash('sha256').update(base).digest('hex').slice(0, 8)}`;
 }

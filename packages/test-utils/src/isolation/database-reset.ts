@@ -31,7 +31,10 @@ function resetStatement(strategy: ResetStrategy, tables: string[]): string {
  * - `truncate`: one `TRUNCATE … RESTART IDENTITY CASCADE`. Resets sequences and copes
  *   with foreign-key cycles, but costs a fixed ~1–2 ms per call whatever the table sizes.
  */
-export async function createDatabaseReset(url: string, options: ResetOptions = {}): Promise<DatabaseReset> {
+export async function createDatabaseReset(
+  url: string,
+  options: ResetOptions = {},
+): Promise<DatabaseReset> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const preserve = new Set(options.preserve ?? []);

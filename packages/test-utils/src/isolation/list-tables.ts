@@ -31,7 +31,9 @@ export async function listTablesChildrenFirst(
        AND n.nspname NOT LIKE 'pg_toast%'
      GROUP BY n.nspname, c.relname
      ORDER BY 1`);
-  const tables = rows.filter((row) => !preserve(row.name.split('.').pop()?.replaceAll('"', '') ?? ''));
+  const tables = rows.filter(
+    (row) => !preserve(row.name.split('.').pop()?.replaceAll('"', '') ?? ''),
+  );
   return orderChildrenFirst(tables);
 }
 

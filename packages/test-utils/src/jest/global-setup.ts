@@ -31,7 +31,9 @@ export async function stopHarness(): Promise<void> {
   const lines = kept.map((url) => `  psql ${url}`);
   if (harness.embedded) {
     const { pid, dataDir } = harness.embedded;
-    lines.push(`The embedded server is still running. Stop it with: kill ${pid} && rm -rf ${dataDir}`);
+    lines.push(
+      `The embedded server is still running. Stop it with: kill ${pid} && rm -rf ${dataDir}`,
+    );
   }
   process.stderr.write(`\nDatabases of failed test files, kept for you:\n${lines.join('\n')}\n`);
 }

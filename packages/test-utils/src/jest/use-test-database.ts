@@ -1,9 +1,14 @@
-import { createDatabaseReset, type DatabaseReset, type ResetOptions } from '../isolation/database-reset';
+import {
+  createDatabaseReset,
+  type DatabaseReset,
+  type ResetOptions,
+} from '../isolation/database-reset';
 import { DATABASE_GLOBAL, type FileDatabase } from './test-database-global';
 
 /** This test file's own database, made by the DatabaseEnvironment. */
 export function testDatabase(): FileDatabase {
-  const database = (globalThis as Record<string, unknown>)[DATABASE_GLOBAL] as FileDatabase | undefined;
+  const database = (globalThis as Record<string, unknown>)[DATABASE_GLOBAL] as
+    FileDatabase | undefined;
   if (!database) {
     throw new Error(
       'This test file has no database: set testEnvironment to ' +

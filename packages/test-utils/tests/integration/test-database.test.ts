@@ -1,17 +1,8 @@
-// The harness gives each test file a database of its own, cloned from the migrated template.
-import pg from 'pg';
-import { readServerHandle } from '../../src/config';
+// Test environment, step 1: each test file gets a database of its own, cloned from the
+// migrated template. See docs/test-database.md.
 import { testDatabase } from '../../src';
-
-async function query<Row extends pg.QueryResultRow>(url: string, sql: string): Promise<Row[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<Row>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
+import { readServerHandle } from '../../src/config';
+import { query } from '../fixtures/sql';
 
 describe('the test file database', () => {
   it('has every table of the migrations, already applied', async () => {

@@ -1,0 +1,80 @@
+// Isolation between tests: each reset strategy brings the database back to its migrated,
+// empty state, whatever the app committed. See docs/test-database.md.
+import { createDatabaseReset, useTestDatabase, type ResetStrategy } from '../../src';
+import { countRows, query, writeSampleRows } from '../fixtures/sql';
+
+const { url } = useTestDatabase();
+const strategies: ResetStrategy[] = ['delete', 'truncate'];
+
+describe.each(strategies)('the %s reset', (strategy) => {
+  it('empties every table the test wrote to, children and parents alike', async () => {
+    const database = await createDatabaseReset(url, { strategy });
+    await writeSampleRows(url);
+
+    await database.reset();
+    await database.close();
+
+    expect(await countRows(url, 'users')).toBe(0);
+    expect(await countRows(url, 'email_verifications')).toBe(0);
+    expect(await countRows(url, 'login_attempts')).toBe(0);
+  });
+
+  it('keeps the migration bookkeeping and the tables it is told to preserve', async () => {
+    const database = await createDatabaseReset(url, { strategy, preserve: ['login_attempts'] });
+    await writeSampleRows(url);
+
+    await database.reset();
+    await database.close();
+
+    expect(await countRows(url, 'schema_migrations')).toBe(2);
+    expect(await countRows(url, 'login_attempts')).toBeGreaterThan(0);
+    expect(await countRows(url, 'users')).toBe(0);
+  });
+
+  it('leaves the schema intact, so the next test can write at once', async () => {
+    const database = await createDatabaseReset(url, { strategy });
+    await writeSampleRows(url);
+
+    await database.reset();
+    await writeSampleRows(url);
+    await database.reset();
+    await database.close();
+
+    expect(await countRows(url, 'users')).toBe(0);
+  });
+});
+
+describe('sequences after a reset', () => {
+  const nextAttemptId = async () =>
+    (
+      await query<{ id: string }>(
+        url,
+        "INSERT INTO login_attempts (email, client) VALUES ('a', 'b') RETURNING id",
+      )
+    )[0]?.id;
+
+  it('restart with truncate', async () => {
+    const database = await createDatabaseReset(url, { strategy: 'truncate' });
+    await database.reset();
+    const first = await nextAttemptId();
+
+    await database.reset();
+    const second = await nextAttemptId();
+    await database.reset();
+    await database.close();
+
+    expect(second).toBe(first);
+  });
+
+  it('keep counting with delete', async () => {
+    const database = await createDatabaseReset(url, { strategy: 'delete' });
+    const first = await nextAttemptId();
+
+    await database.reset();
+    const second = await nextAttemptId();
+    await database.reset();
+    await database.close();
+
+    expect(Number(second)).toBeGreaterThan(Number(first));
+  });
+});

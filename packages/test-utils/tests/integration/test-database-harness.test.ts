@@ -1,0 +1,117 @@
+// Test environment on an external server (TEST_DATABASE_URL): the template is built only when
+// the migrations change, a run drops exactly its own databases, and a non-test database is
+// refused before anything is touched. This file's own database plays the external server.
+import { startHarness, testDatabase, withDatabase } from '../../src';
+import { readServerHandle } from '../../src/config';
+import { createTestDatabase } from '../../src/database/test-database-server';
+import { migrate } from '../fixtures/sql-migrations';
+import { query } from '../fixtures/sql';
+
+const externalServer = () => ({ url: testDatabase().url, variable: 'TEST_DATABASE_URL' });
+const databaseNames = async (prefix: string) =>
+  (
+    await query<{ datname: string }>(
+      testDatabase().url,
+      'SELECT datname FROM pg_database WHERE starts_with(datname, $1)',
+      [prefix],
+    )
+  ).map((row) => row.datname);
+
+let appCount = 0;
+// A new app name per test, so tests share no template.
+const harnessOptions = (fingerprint = 'v1') => ({
+  appName: `app${++appCount}`,
+  migrate: jest.fn(migrate),
+  fingerprint,
+  externalServer: externalServer(),
+});
+
+describe('startHarness on an external server', () => {
+  it('refuses a database whose name does not mark it as a test database, before touching it', async () => {
+    const options = {
+      ...harnessOptions(),
+      externalServer: { url: withDatabase(testDatabase().url, 'shop'), variable: 'DATABASE_URL' },
+    };
+
+    await expect(startHarness(options)).rejects.toThrow(
+      /Refusing to run test set-up against database "shop" \(DATABASE_URL=.*\).*such as "shop_test"/s,
+    );
+    expect(options.migrate).not.toHaveBeenCalled();
+  });
+
+  it('builds the template once and reuses it while the migrations are unchanged', async () => {
+    const options = harnessOptions();
+
+    const first = await startHarness(options);
+    await first.stop();
+    const second = await startHarness(options);
+    await second.stop();
+
+    expect(options.migrate).toHaveBeenCalledTimes(1);
+    expect(second.server.template).toBe(first.server.template);
+  });
+
+  it('rebuilds the template when the migrations change, and drops the old one', async () => {
+    const options = harnessOptions('v1');
+    const before = await startHarness(options);
+    await before.stop();
+
+    const after = await startHarness({ ...options, fingerprint: 'v2' });
+    await after.stop();
+
+    expect(options.migrate).toHaveBeenCalledTimes(2);
+    const templates = await databaseNames(before.server.template.replace(/_tpl_.*/, '_tpl_'));
+    expect(templates).toEqual([after.server.template]);
+  });
+
+  it('rebuilds a template that a killed run left half-built', async () => {
+    const options = harnessOptions();
+    const { server } = await startHarness(options);
+    await query(server.adminUrl, `ALTER DATABASE "${server.template}" IS_TEMPLATE false`);
+
+    const next = await startHarness(options);
+    await next.stop();
+
+    expect(options.migrate).toHaveBeenCalledTimes(2);
+  });
+
+  it('drops every database the run created when it stops', async () => {
+    const harness = await startHarness(harnessOptions());
+    await createTestDatabase(harness.server);
+    await createTestDatabase(harness.server);
+
+    const { kept } = await harness.stop();
+
+    expect(kept).toEqual([]);
+    expect(await databaseNames(harness.server.runPrefix)).toEqual([]);
+  });
+
+  it('keeps a failed database under a name the stop leaves alone, and says where', async () => {
+    const harness = await startHarness(harnessOptions());
+    const database = await createTestDatabase(harness.server);
+    await query(
+      database.url,
+      "INSERT INTO users (name, email, password_hash) VALUES ('Ada', 'ada@example.test', 'x')",
+    );
+
+    const keptUrl = await database.keep();
+    const { kept } = await harness.stop();
+
+    expect(kept).toEqual([keptUrl]);
+    expect(await query(keptUrl, 'SELECT name FROM users')).toEqual([{ name: 'Ada' }]);
+  });
+});
+
+describe('the server handed to workers', () => {
+  it('names a template that nobody can connect to by mistake', async () => {
+    const { adminUrl, template } = readServerHandle(process.env);
+
+    const [row] = await query(
+      adminUrl,
+      'SELECT datistemplate, datallowconn FROM pg_database WHERE datname = $1',
+      [template],
+    );
+
+    expect(row).toEqual({ datistemplate: true, datallowconn: false });
+  });
+});
