@@ -31,9 +31,17 @@ export async function databasesStartingWith(client: pg.Client, prefix: string): 
   return rows.map((row) => row.datname);
 }
 
-export async function createDatabase(client: pg.Client, name: string, template?: string) {
-  const from = template === undefined ? '' : ` TEMPLATE ${quoteIdentifier(template)}`;
-  await client.query(`CREATE DATABASE ${quoteIdentifier(name)}${from}`);
+/** How PostgreSQL 15+ copies a template; undefined keeps the server's default. */
+export type CloneStrategy = 'FILE_COPY' | 'WAL_LOG';
+
+export async function createDatabase(
+  client: pg.Client,
+  name: string,
+  template?: { name: string; strategy?: CloneStrategy | undefined },
+) {
+  const from = template ? ` TEMPLATE ${quoteIdentifier(template.name)}` : '';
+  const strategy = template?.strategy ? ` STRATEGY ${template.strategy}` : '';
+  await client.query(`CREATE DATABASE ${quoteIdentifier(name)}${from}${strategy}`);
 }
 
 /** Templates too; FORCE ends the sessions still open on it (an app's pool left open). */

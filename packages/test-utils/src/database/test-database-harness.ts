@@ -28,7 +28,7 @@ export interface Harness {
    * Drops the run's databases and stops the embedded server. Databases kept for
    * inspection survive, and so does the embedded server that holds them.
    */
-  stop(): Promise<{ kept: string[] }>;
+  stop: () => Promise<{ kept: string[] }>;
 }
 
 async function openServer(external: HarnessOptions['externalServer']) {
@@ -54,7 +54,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   );
   try {
     const template = await ensureTemplateDatabase(adminUrl, { ...options, baseName });
-    const server: ServerHandle = { adminUrl, template, ...prefixes };
+    const cloneStrategy = embedded ? 'FILE_COPY' : undefined;
+    const server: ServerHandle = { adminUrl, template, cloneStrategy, ...prefixes };
     const stop = async () => {
       const kept = await dropRunDatabases(server);
       dismissReaper();

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import {
+  type CloneStrategy,
   createDatabase,
   databasesStartingWith,
   dropDatabase,
@@ -17,6 +18,11 @@ export interface ServerHandle {
   adminUrl: string;
   /** The migrated database every test database is cloned from. */
   template: string;
+  /**
+   * FILE_COPY on the embedded server: copying the files is twice as fast as WAL_LOG, and the
+   * checkpoint it forces is cheap with fsync off. External servers keep their default.
+   */
+  cloneStrategy?: CloneStrategy | undefined;
   /** This run's databases start with it, so the run can drop exactly its own. */
   runPrefix: string;
   /** Failed databases kept for inspection start with it (TESTBED_KEEP_FAILED_DB). */
@@ -26,9 +32,9 @@ export interface ServerHandle {
 export interface TestDatabase {
   name: string;
   url: string;
-  drop(): Promise<void>;
+  drop: () => Promise<void>;
   /** Keeps it after the run, under a name of its own, and returns its URL. */
-  keep(): Promise<string>;
+  keep: () => Promise<string>;
 }
 
 const suffix = () => randomBytes(4).toString('hex');
@@ -36,7 +42,8 @@ const suffix = () => randomBytes(4).toString('hex');
 /** A fresh database with the latest schema, cloned from the template in a few milliseconds. */
 export async function createTestDatabase(server: ServerHandle): Promise<TestDatabase> {
   const name = `${server.runPrefix}${suffix()}`;
-  await withClient(server.adminUrl, (client) => createDatabase(client, name, server.template));
+  const template = { name: server.template, strategy: server.cloneStrategy };
+  await withClient(server.adminUrl, (client) => createDatabase(client, name, template));
   return {
     name,
     url: withDatabase(server.adminUrl, name),
@@ -68,7 +75,7 @@ export async function dropRunDatabases(server: ServerHandle): Promise<string[]> 
 }
 
 /** Names for one run: `<base>_<run>_<db>`, short enough for PostgreSQL's 63-byte limit. */
-export function runPrefixes(baseName: string): Pick<ServerHandle, 'runPrefix' | 'keptPrefix'> {
+export function runPrefixes(baseName: string): { runPrefix: string; keptPrefix: string } {
   const run = suffix().slice(0, 6);
   return { runPrefix: `${baseName}_${run}_`, keptPrefix: `${baseName}_kept_${run}_` };
 }

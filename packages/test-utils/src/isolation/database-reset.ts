@@ -3,8 +3,8 @@ import { isMigrationTable, listTablesChildrenFirst } from './list-tables';
 
 /** What brings a test database back to its migrated, empty state between tests. */
 export interface DatabaseReset {
-  reset(): Promise<void>;
-  close(): Promise<void>;
+  reset: () => Promise<void>;
+  close: () => Promise<void>;
 }
 
 export type ResetStrategy = 'delete' | 'truncate';

@@ -13,8 +13,8 @@ export interface TestTransaction {
   /** The connection to hand to the app. */
   client: pg.Client;
   /** Undoes everything since the previous reset. */
-  reset(): Promise<void>;
-  close(): Promise<void>;
+  reset: () => Promise<void>;
+  close: () => Promise<void>;
 }
 
 const SAVEPOINT = 'testbed_test';

@@ -3,7 +3,8 @@
 // refused before anything is touched. This file's own database plays the external server.
 import { startHarness, testDatabase, withDatabase } from '../../src';
 import { readServerHandle } from '../../src/config';
-import { createTestDatabase } from '../../src/database/test-database-server';
+import { databasesStartingWith, dropDatabase, withClient } from '../../src/database/admin-client';
+import { baseNameFor, createTestDatabase } from '../../src/database/test-database-server';
 import { migrate } from '../fixtures/sql-migrations';
 import { query } from '../fixtures/sql';
 
@@ -24,6 +25,17 @@ const harnessOptions = (fingerprint = 'v1') => ({
   migrate: jest.fn(migrate),
   fingerprint,
   externalServer: externalServer(),
+});
+
+// Templates outlive a harness on purpose (the next run reuses them): these tests remove theirs.
+afterAll(async () => {
+  await withClient(testDatabase().url, async (client) => {
+    for (let app = 1; app <= appCount; app += 1) {
+      const base = `${baseNameFor(testDatabase().url, `app${app}`)}_`;
+      for (const name of await databasesStartingWith(client, base))
+        await dropDatabase(client, name);
+    }
+  });
 });
 
 describe('startHarness on an external server', () => {
