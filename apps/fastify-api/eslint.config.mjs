@@ -1,3 +1,0 @@
-import { defineConfig } from '@testbed/eslint-config';
-
-export default defineConfig(import.meta.dirname);
