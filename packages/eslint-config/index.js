@@ -24,7 +24,10 @@ export function defineConfig(tsconfigRootDir) {
       rules: {
         '@typescript-eslint/consistent-type-imports': 'error',
         '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
-        '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
+        '@typescript-eslint/no-confusing-void-expression': [
+          'error',
+          { ignoreArrowShorthand: true },
+        ],
         // Configuration is read in one place (config.ts), so a test can pass its own.
         'no-restricted-properties': [
           'error',
