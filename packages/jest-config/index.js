@@ -7,7 +7,8 @@
 /** @param {{ decorators?: boolean }} options */
 function swcTransform({ decorators = false } = {}) {
   return [
-    '@swc/jest',
+    // Resolved here, where it is a dependency, so any package (or fixture) can use the preset.
+    require.resolve('@swc/jest'),
     {
       jsc: {
         target: 'es2023',

@@ -6,9 +6,9 @@ export interface ReaperTarget {
   external?: { adminUrl: string; runPrefix: string };
 }
 
-/** Starts the watchdog in orphan-reaper.cjs; returns the function that dismisses it. */
+/** Starts the watchdog in reap-orphans.cjs; returns the function that dismisses it. */
 export function startOrphanReaper(target: ReaperTarget): () => void {
-  const child = spawn(process.execPath, [join(__dirname, 'orphan-reaper.cjs')], {
+  const child = spawn(process.execPath, [join(__dirname, 'reap-orphans.cjs')], {
     detached: true,
     stdio: 'ignore',
     // Passed through the environment, so no password shows in the process list.

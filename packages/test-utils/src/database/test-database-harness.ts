@@ -1,3 +1,5 @@
+import { withClient } from './admin-client';
+import { redactPassword } from './connection-url';
 import { startEmbeddedServer, type EmbeddedServer } from './embedded-server';
 import { startOrphanReaper } from './orphan-reaper';
 import { ensureTemplateDatabase } from './template-database';
@@ -31,9 +33,23 @@ export interface Harness {
   stop: () => Promise<{ kept: string[] }>;
 }
 
+async function assertReachable(url: string, variable: string) {
+  try {
+    await withClient(url, (client) => client.query('SELECT 1'));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `Cannot reach the test database server named by ${variable} (${redactPassword(url)}): ` +
+        `${reason}. Start it, fix ${variable}, or unset it to use the embedded server.`,
+      { cause: error },
+    );
+  }
+}
+
 async function openServer(external: HarnessOptions['externalServer']) {
   if (external) {
     assertTestDatabaseUrl(external.url, external.variable);
+    await assertReachable(external.url, external.variable);
     return { adminUrl: external.url, embedded: undefined };
   }
   const embedded = await startEmbeddedServer();
