@@ -81,18 +81,16 @@ function launch(binary: string, dataDir: string, port: number, user: SystemUser 
   return { child, logFile };
 }
 
-async function waitUntilReady(url: string, exited: () => boolean, logFile: string) {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
+async function waitUntilReady(url: string, exited: () => boolean) {
+  for (const deadline = Date.now() + 15_000; ;) {
     const client = new pg.Client({ connectionString: url });
     try {
       await client.connect();
-      return;
-    } catch (error) {
-      if (exited() || Date.now() > deadline) {
-        const log = readFileSync(logFile, 'utf8').trim().split('\n').slice(-5).join('\n');
-        throw new Error(`The embedded PostgreSQL server did not start:\n${log}`, { cause: error });
-      }
+      return true;
+    } catch {
+      if (exited()) return false;
+      if (Date.now() > deadline)
+        throw new Error('The embedded PostgreSQL server did not answer within 15 s.');
       await new Promise((resolve) => setTimeout(resolve, 10));
     } finally {
       await client.end().catch(() => undefined);
@@ -100,28 +98,45 @@ async function waitUntilReady(url: string, exited: () => boolean, logFile: strin
   }
 }
 
-/** initdb into a new temp folder, then start the server on a free loopback port. */
+const lastLines = (file: string) =>
+  readFileSync(file, 'utf8').trim().split('\n').slice(-5).join('\n');
+
+/**
+ * Starts the server on a free port. Another process can take the port between our check and
+ * the server's bind, so a server that exits at once is started again on another port.
+ */
+async function startOnFreePort(postgres: string, dataDir: string, user: SystemUser | undefined) {
+  for (let attempt = 1; ; attempt += 1) {
+    const port = await findFreePort();
+    const { child, logFile } = launch(postgres, dataDir, port, user);
+    let exited = false;
+    const exit = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    void exit.then(() => (exited = true));
+    const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+    try {
+      if (await waitUntilReady(url, () => exited)) return { child, exit, url };
+    } catch (error) {
+      child.kill('SIGKILL');
+      throw error;
+    }
+    if (attempt === 3)
+      throw new Error(`The embedded PostgreSQL server did not start:\n${lastLines(logFile)}`);
+  }
+}
+
+/** initdb into a new folder in memory, then start the server on a free loopback port. */
 export async function startEmbeddedServer(): Promise<EmbeddedServer> {
   const binaries = await findPostgresBinaries();
   const user = postgresSystemUser();
   const dataDir = join(parentFolder(), `testbed-pg-${randomBytes(6).toString('hex')}`);
   try {
     await initCluster(binaries.initdb, dataDir, user);
-    const port = await findFreePort();
-    const { child, logFile } = launch(binaries.postgres, dataDir, port, user);
-    let exited = false;
-    const exit = new Promise<void>((resolve) =>
-      child.once('exit', () => {
-        exited = true;
-        resolve();
-      }),
-    );
-    const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
-    await waitUntilReady(url, () => exited, logFile);
+    const { child, exit, url } = await startOnFreePort(binaries.postgres, dataDir, user);
     const stop = async () => {
-      // ref(): keep this process alive until the server has really gone.
+      // ref(): keep this process alive until the server has really gone. SIGINT is
+      // PostgreSQL's fast shutdown: open sessions are ended, not waited for.
       child.ref();
-      if (!exited) child.kill('SIGINT');
+      child.kill('SIGINT');
       await exit;
       rmSync(dataDir, { recursive: true, force: true });
     };
