@@ -38,8 +38,9 @@ function defineJestConfig(options = {}) {
   const shared = {
     testEnvironment: 'node',
     transform: { '^.+\\.[cm]?[jt]sx?$': swcTransform(options) },
-    // ESM-only dependencies that Jest's CommonJS runtime must see compiled (see toolchain notes).
-    transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/)?(cookie|light-my-request)[@/])'],
+    // ESM-only dependencies that Jest's CommonJS runtime must see compiled: Fastify's inject()
+    // reaches cookie through light-my-request, and jose 6 is ESM only (docs/toolchain.md).
+    transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/)?(cookie|light-my-request|jose)[@/])'],
     moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
     clearMocks: true,
     restoreMocks: true,

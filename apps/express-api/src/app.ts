@@ -1,0 +1,61 @@
+import express, { type Express } from 'express';
+import type { DataSource } from 'typeorm';
+import { createAccessTokens } from './auth/access-tokens';
+import { authRoutes } from './auth/auth.routes';
+import { AuthService } from './auth/auth.service';
+import { EmailVerifier } from './auth/email-verifier';
+import { LoginThrottle } from './auth/login-throttle';
+import { createPasswordHasher } from './auth/password-hasher';
+import type { Clock } from './clock';
+import type { AppConfig } from './config';
+import { Database } from './db/database';
+import { healthRoutes } from './health/health.routes';
+import { authenticate } from './http/authenticate';
+import { errorHandler } from './http/error-handler';
+import { notFound } from './http/not-found';
+import type { Logger } from './logger';
+import type { Mailer } from './mail/mailer';
+import { openApiRoutes } from './openapi/openapi.routes';
+import { userRoutes } from './users/user.routes';
+import { UserService } from './users/user.service';
+
+export interface AppDeps {
+  /** Initialized by the caller, who also closes it. */
+  dataSource: DataSource;
+  mailer: Mailer;
+  clock: Clock;
+  config: AppConfig;
+  logger: Logger;
+}
+
+function createServices({ dataSource, mailer, clock, config, logger }: AppDeps) {
+  const db = new Database(dataSource);
+  const hasher = createPasswordHasher(config.passwordHashing);
+  const tokens = createAccessTokens(config.jwt, clock);
+  const verifier = new EmailVerifier(mailer, clock, config.publicUrl, logger);
+  const throttle = new LoginThrottle(db.repos.loginAttempts, clock);
+  return {
+    db,
+    tokens,
+    auth: new AuthService({ db, hasher, tokens, verifier, throttle, clock, logger }),
+    users: new UserService({ db, hasher, verifier, clock, logger }),
+  };
+}
+
+/** The whole app from its dependencies. Nothing here connects, listens or reads the env. */
+export function createApp(deps: AppDeps): Express {
+  const services = createServices(deps);
+  const authenticated = authenticate(services.tokens, services.db.repos.users);
+  const app = express();
+  app.disable('x-powered-by');
+  // No conditional GETs in the contract: responses carry no ETag, as the Fastify twin's.
+  app.disable('etag');
+  app.use(express.json({ limit: '100kb' }));
+  app.use(healthRoutes(services.db));
+  app.use(openApiRoutes());
+  app.use('/api', authRoutes(services.auth, authenticated));
+  app.use('/api', userRoutes(services.users, authenticated));
+  app.use(notFound);
+  app.use(errorHandler(deps.logger));
+  return app;
+}

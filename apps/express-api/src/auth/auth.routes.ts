@@ -1,0 +1,44 @@
+import { Router, type RequestHandler } from 'express';
+import { callerOf } from '../http/authenticate';
+import { methodNotAllowed } from '../http/not-found';
+import { parse } from '../http/validate';
+import { toUser } from '../users/user.view';
+import { loginBody, registerBody, verifyEmailBody } from './auth.schemas';
+import type { AuthService } from './auth.service';
+
+export function authRoutes(auth: AuthService, authenticated: RequestHandler): Router {
+  const router = Router();
+
+  router
+    .route('/auth/register')
+    .post(async (req, res) => {
+      const user = await auth.register(parse(registerBody, req.body));
+      res.status(201).location(`/api/users/${user.id}`).json(toUser(user));
+    })
+    .all(methodNotAllowed('POST'));
+
+  router
+    .route('/auth/verify-email')
+    .post(async (req, res) => {
+      const { token } = parse(verifyEmailBody, req.body);
+      res.json(toUser(await auth.verifyEmail(token)));
+    })
+    .all(methodNotAllowed('POST'));
+
+  router
+    .route('/auth/login')
+    .post(async (req, res) => {
+      const credentials = parse(loginBody, req.body);
+      res.json(await auth.login(credentials, req.ip ?? 'unknown'));
+    })
+    .all(methodNotAllowed('POST'));
+
+  router
+    .route('/profile')
+    .get(authenticated, (req, res) => {
+      res.json(toUser(callerOf(req)));
+    })
+    .all(methodNotAllowed('GET'));
+
+  return router;
+}

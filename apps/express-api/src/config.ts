@@ -1,0 +1,156 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+
+type Env = Record<string, string | undefined>;
+
+const APP_ROOT = join(__dirname, '..');
+const DEVELOPMENT_JWT_SECRET = 'development-only-secret-do-not-use-in-production';
+const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600 };
+
+/** `900`, `900s`, `15m` or `1h` → seconds. */
+const duration = z
+  .string()
+  .regex(/^\d+[smh]?$/, 'must be a number of seconds, or like 15m or 1h')
+  .transform((value) => {
+    const unit = /[smh]$/.test(value) ? value.slice(-1) : 's';
+    return Number.parseInt(value, 10) * (UNITS[unit] ?? 1);
+  })
+  .pipe(z.number().int().positive());
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+const integer = (min: number, max: number) => {
+  const message = `must be an integer from ${min} to ${max}`;
+  return z.coerce.number(message).int(message).min(min, message).max(max, message);
+};
+const url = z.url('must be a URL');
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, `must be one of ${values.join(', ')}`);
+
+const envSchema = z.object({
+  NODE_ENV: oneOf(['development', 'production', 'test']).default('development'),
+  PORT: integer(0, 65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  PUBLIC_URL: optional(url),
+  DATABASE_URL: optional(url),
+  DATABASE_POOL_SIZE: integer(1, 1000).default(10),
+  // Below Linux's ephemeral range (32768–60999), where random free ports are handed out.
+  EMBEDDED_DATABASE_PORT: integer(1, 65535).default(25432),
+  JWT_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
+  JWT_ISSUER: z.string().min(1).default('testbed'),
+  JWT_AUDIENCE: z.string().min(1).default('testbed-api'),
+  ACCESS_TOKEN_TTL: duration.default(900),
+  LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MAIL_TRANSPORT: optional(oneOf(['outbox', 'smtp'])),
+  MAIL_OUTBOX_DIR: z.string().min(1).default(join(APP_ROOT, '.outbox')),
+  MAIL_FROM: z.string().min(1).default('express-api <no-reply@localhost>'),
+  SMTP_URL: optional(url),
+  ADMIN_EMAIL: optional(z.email('must be an email address')),
+  ADMIN_PASSWORD: optional(z.string().min(8, 'must be at least 8 characters').max(128)),
+  ADMIN_NAME: z.string().min(1).max(100).default('Admin'),
+  ARGON2_MEMORY_COST: integer(8, 4_194_304).default(19_456),
+  ARGON2_TIME_COST: integer(1, 100).default(2),
+});
+
+export type LogLevel = z.infer<typeof envSchema>['LOG_LEVEL'];
+
+/** What createApp needs: the parts of the configuration that shape behaviour. */
+export interface AppConfig {
+  /** Base of the links in emails. */
+  publicUrl: string;
+  jwt: { secret: string; issuer: string; audience: string; ttlSeconds: number };
+  passwordHashing: { memoryCost: number; timeCost: number; parallelism: number };
+}
+
+export interface Config extends AppConfig {
+  production: boolean;
+  port: number;
+  host: string;
+  /** Unset: the embedded default database under `.data/`. */
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  embeddedDatabase: { dir: string; port: number };
+  logLevel: LogLevel;
+  mail:
+    | { transport: 'outbox'; from: string; outboxDir: string }
+    | { transport: 'smtp'; from: string; smtpUrl: string };
+  admin: { email: string; password: string; name: string } | undefined;
+  /** Things worth a warning at start, such as the development JWT secret. */
+  warnings: string[];
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function fail(variable: string, message: string): never {
+  throw new ConfigError(`Invalid configuration: ${variable} ${message}`);
+}
+
+function parseEnv(env: Env) {
+  const result = envSchema.safeParse(env);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  return fail(String(issue?.path[0] ?? 'environment'), issue?.message ?? 'is invalid');
+}
+
+function mailConfig(vars: z.infer<typeof envSchema>): Config['mail'] {
+  if (vars.MAIL_TRANSPORT !== 'smtp') {
+    return { transport: 'outbox', from: vars.MAIL_FROM, outboxDir: vars.MAIL_OUTBOX_DIR };
+  }
+  if (!vars.SMTP_URL) return fail('SMTP_URL', 'is required when MAIL_TRANSPORT=smtp');
+  return { transport: 'smtp', from: vars.MAIL_FROM, smtpUrl: vars.SMTP_URL };
+}
+
+/**
+ * Reads and validates the environment. Throws a ConfigError whose message is one line
+ * naming the first bad variable (and never echoing its value, which may be a secret).
+ */
+export function loadConfig(env: Env = process.env): Config {
+  const vars = parseEnv(env);
+  const production = vars.NODE_ENV === 'production';
+  const warnings: string[] = [];
+  if (!vars.JWT_SECRET) {
+    if (production) fail('JWT_SECRET', 'is required when NODE_ENV=production');
+    warnings.push(
+      'JWT_SECRET is unset: using the development secret. Never do this in production.',
+    );
+  }
+  if (Boolean(vars.ADMIN_EMAIL) !== Boolean(vars.ADMIN_PASSWORD)) {
+    fail(
+      vars.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL',
+      'must be set together with the other',
+    );
+  }
+  return {
+    production,
+    port: vars.PORT,
+    host: vars.HOST,
+    publicUrl: vars.PUBLIC_URL ?? `http://localhost:${vars.PORT}`,
+    databaseUrl: vars.DATABASE_URL,
+    databasePoolSize: vars.DATABASE_POOL_SIZE,
+    embeddedDatabase: {
+      dir: join(APP_ROOT, '.data', 'postgres'),
+      port: vars.EMBEDDED_DATABASE_PORT,
+    },
+    jwt: {
+      secret: vars.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
+      issuer: vars.JWT_ISSUER,
+      audience: vars.JWT_AUDIENCE,
+      ttlSeconds: vars.ACCESS_TOKEN_TTL,
+    },
+    passwordHashing: {
+      memoryCost: vars.ARGON2_MEMORY_COST,
+      timeCost: vars.ARGON2_TIME_COST,
+      parallelism: 1,
+    },
+    logLevel: vars.LOG_LEVEL,
+    mail: mailConfig(vars),
+    admin:
+      vars.ADMIN_EMAIL && vars.ADMIN_PASSWORD
+        ? { email: vars.ADMIN_EMAIL, password: vars.ADMIN_PASSWORD, name: vars.ADMIN_NAME }
+        : undefined,
+    warnings,
+  };
+}

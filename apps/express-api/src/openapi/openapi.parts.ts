@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+/** Small builders for the OpenAPI document: responses, bodies, parameters. */
+export type Schema = Record<string, unknown>;
+
+// Request schemas as the client writes them (before trimming, defaults), responses as sent.
+export const input = (schema: z.ZodType): Schema =>
+  z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+export const output = (schema: z.ZodType): Schema =>
+  z.toJSONSchema(schema, { unrepresentable: 'any' });
+
+export const problemSchema: Schema = {
+  type: 'object',
+  required: ['type', 'title', 'status', 'detail'],
+  properties: {
+    type: { type: 'string' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    detail: { type: 'string' },
+    errors: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['path', 'message'],
+        properties: { path: { type: 'string' }, message: { type: 'string' } },
+      },
+    },
+  },
+};
+
+export const STATUS_TEXT: Record<number, string> = {
+  400: 'Invalid input',
+  401: 'Not signed in, or the access token is invalid',
+  403: 'Not allowed',
+  404: 'Not found',
+  409: 'Email already taken',
+  429: 'Too many failed attempts; see Retry-After',
+  503: 'A dependency (database, mail) is unavailable',
+};
+
+export const json = (schema: Schema) => ({ 'application/json': { schema } });
+export const problems = (...statuses: number[]) =>
+  Object.fromEntries(
+    statuses.map((status) => [
+      String(status),
+      {
+        description: STATUS_TEXT[status] ?? 'Error',
+        content: {
+          'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
+        },
+      },
+    ]),
+  );
+export const ok = (description: string, schema?: Schema) => ({
+  description,
+  ...(schema ? { content: json(schema) } : {}),
+});
+export const body = (schema: z.ZodType) => ({ required: true, content: json(input(schema)) });
+export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+export const signedIn = [{ bearer: [] }];
+export const idParameter = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  schema: { type: 'string', format: 'uuid' },
+};
+export const query = (name: string, schema: Schema) => ({
+  name,
+  in: 'query',
+  required: false,
+  schema,
+});
+export const paging = [
+  query('limit', { type: 'integer', minimum: 1, maximum: 100, default: 20 }),
+  query('offset', { type: 'integer', minimum: 0, default: 0 }),
+];
+export const created = {
+  ...ok('Created', ref('User')),
+  headers: { Location: { schema: { type: 'string' } } },
+};

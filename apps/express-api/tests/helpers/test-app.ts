@@ -1,0 +1,67 @@
+import { createServer, type Server } from 'node:http';
+import { FakeClock, FakeMailer, LogRecorder, useTestDatabase } from '@testbed/test-utils';
+import type { DataSource } from 'typeorm';
+import { createApp } from '../../src/app';
+import { createAccessTokens } from '../../src/auth/access-tokens';
+import { createPasswordHasher } from '../../src/auth/password-hasher';
+import { createDataSource } from '../../src/db/data-source';
+import { repositoriesFor, type Repositories } from '../../src/db/database';
+import { createLogger } from '../../src/logger';
+import { createApi, type Api } from './api-client';
+import { createGiven, type Given } from './given';
+import { testConfig } from './test-config';
+
+export const START = '2030-01-01T00:00:00.000Z';
+
+export interface TestApp {
+  api: Api;
+  given: Given;
+  repos: Repositories;
+  dataSource: DataSource;
+  mailer: FakeMailer;
+  clock: FakeClock;
+  logs: LogRecorder;
+  server: Server;
+}
+
+async function startTestApp(url: string): Promise<TestApp> {
+  const dataSource = await createDataSource({ url, poolSize: 4 }).initialize();
+  const mailer = new FakeMailer();
+  const clock = new FakeClock(START);
+  const logs = new LogRecorder();
+  const logger = createLogger('info', logs);
+  const app = createApp({ dataSource, mailer, clock, config: testConfig, logger });
+  const server = createServer(app).listen(0, '127.0.0.1');
+  const repos = repositoriesFor(dataSource.manager);
+  const given = createGiven({
+    repos,
+    clock,
+    hasher: createPasswordHasher(testConfig.passwordHashing),
+    tokens: createAccessTokens(testConfig.jwt, clock),
+  });
+  return { api: createApi(server), given, repos, dataSource, mailer, clock, logs, server };
+}
+
+/**
+ * The real app on this file's own database, with fakes only at the edges (mail, clock,
+ * log destination). Built once per file; every test starts from empty tables, an empty
+ * mailbox, no logs and the clock at START.
+ */
+export function useTestApp(): TestApp {
+  const database = useTestDatabase();
+  const testApp = {} as TestApp;
+  beforeAll(async () => {
+    Object.assign(testApp, await startTestApp(database.url));
+  });
+  beforeEach(() => {
+    testApp.mailer.clear();
+    testApp.logs.clear();
+    testApp.clock.set(START);
+  });
+  afterAll(async () => {
+    testApp.api.close();
+    await new Promise((resolve) => testApp.server.close(resolve));
+    await testApp.dataSource.destroy();
+  });
+  return testApp;
+}

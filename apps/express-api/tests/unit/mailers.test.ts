@@ -1,0 +1,85 @@
+// Unit tests: the mail transports and the verification email, without the network: the
+// outbox writes to a temp folder, SMTP is only built. See docs/express-api.md.
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FakeClock } from '@testbed/test-utils';
+import { systemClock } from '../../src/clock';
+import { createMailer } from '../../src/mail/create-mailer';
+import { OutboxMailer } from '../../src/mail/outbox-mailer';
+import { SmtpMailer } from '../../src/mail/smtp-mailer';
+import { verificationEmail } from '../../src/mail/verification-email';
+
+describe('OutboxMailer', () => {
+  let dir: string;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'outbox-'));
+  });
+
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('writes each message as one JSON file with to, subject, text and sentAt', async () => {
+    const outbox = join(dir, 'outbox');
+    const mailer = new OutboxMailer(outbox, new FakeClock('2030-05-01T10:00:00.000Z'));
+
+    await mailer.send({ to: 'a@example.test', subject: 'Hi', text: 'token=abc' });
+    await mailer.send({ to: 'b@example.test', subject: 'Hi', text: 'token=def' });
+
+    const files = await readdir(outbox);
+    const messages = await Promise.all(
+      files.map(async (file) => JSON.parse(await readFile(join(outbox, file), 'utf8')) as unknown),
+    );
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        {
+          to: 'a@example.test',
+          subject: 'Hi',
+          text: 'token=abc',
+          sentAt: '2030-05-01T10:00:00.000Z',
+        },
+        {
+          to: 'b@example.test',
+          subject: 'Hi',
+          text: 'token=def',
+          sentAt: '2030-05-01T10:00:00.000Z',
+        },
+      ]),
+    );
+    expect(files).toHaveLength(2);
+  });
+});
+
+describe('createMailer', () => {
+  it('builds the outbox transport by default', () => {
+    const mailer = createMailer(
+      { transport: 'outbox', from: 'app', outboxDir: '/tmp/x' },
+      systemClock,
+    );
+
+    expect(mailer).toBeInstanceOf(OutboxMailer);
+  });
+
+  it('builds the SMTP transport from SMTP_URL, without connecting', () => {
+    const config = { transport: 'smtp', from: 'app', smtpUrl: 'smtp://127.0.0.1:2525' } as const;
+
+    expect(createMailer(config, systemClock)).toBeInstanceOf(SmtpMailer);
+  });
+});
+
+describe('verification email', () => {
+  it('holds the link with the token in its query', () => {
+    const message = verificationEmail('a@example.test', 'abc-123', 'https://app.example.test/');
+
+    expect(message).toMatchObject({ to: 'a@example.test', subject: expect.any(String) });
+    expect(message.text).toContain('https://app.example.test/verify-email?token=abc-123');
+  });
+});
+
+describe('systemClock', () => {
+  it('tells the current time', () => {
+    expect(Math.abs(systemClock.now().getTime() - Date.now())).toBeLessThan(1000);
+  });
+});
