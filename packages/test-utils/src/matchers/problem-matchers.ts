@@ -1,9 +1,21 @@
-/** What a supertest (or light-my-request) response looks like to the matcher. */
+/**
+ * What a response looks like to the matcher: supertest's (`status`, parsed `body`) or
+ * Fastify inject()'s (`statusCode`, `body` as the raw string).
+ */
 export interface ResponseLike {
   status?: number;
   statusCode?: number;
   headers: Record<string, unknown>;
   body?: unknown;
+}
+
+function parsedBody(response: ResponseLike): unknown {
+  if (typeof response.body !== 'string') return response.body;
+  try {
+    return JSON.parse(response.body) as unknown;
+  } catch {
+    return response.body;
+  }
 }
 
 export interface ProblemExpectation {
@@ -36,9 +48,11 @@ function problemFailures(
 ) {
   const failures: string[] = [];
   const actualStatus = response.status ?? response.statusCode;
-  const body = (
-    typeof response.body === 'object' && response.body !== null ? response.body : {}
-  ) as Record<string, unknown>;
+  const parsed = parsedBody(response);
+  const body = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Record<
+    string,
+    unknown
+  >;
   if (actualStatus !== status) failures.push(`status ${actualStatus} instead of ${status}`);
   const contentType = response.headers['content-type'];
   if (typeof contentType !== 'string' || !contentType.startsWith('application/problem+json'))
@@ -68,7 +82,7 @@ function problemFailures(
       `body.errors is ${this.utils.printReceived(body.errors)}, expected to include ${this.utils.printExpected(errors)}`,
     );
   }
-  const text = stringsIn(response.body).join('\n');
+  const text = stringsIn(parsed).join('\n');
   for (const [pattern, what] of LEAKS)
     if (pattern.test(text)) failures.push(`the body holds ${what}`);
   return failures;

@@ -91,3 +91,13 @@ describe('toBeProblem', () => {
     }).not.toBeProblem(200);
   });
 });
+
+describe('toBeProblem with a Fastify inject() response', () => {
+  it('reads statusCode and the body as the raw JSON string it is', () => {
+    const { status, headers, body } = problem(404);
+
+    expect({ statusCode: status, headers, body: JSON.stringify(body) }).toBeProblem(404, {
+      title: 'Not Found',
+    });
+  });
+});

@@ -144,3 +144,19 @@ describe('role changes', () => {
     expect(res).toBeProblem(403);
   });
 });
+
+describe('order of checks', () => {
+  it('answers 403 to a non-admin changing another user, before validating the body', async () => {
+    const [user, other] = [await t.given.user(), await t.given.user()];
+
+    const res = await t.api.as(user).patch(`/api/users/${other.id}`).send({ name: '' });
+
+    expect(res).toBeProblem(403);
+  });
+
+  it('answers 401 before 400 for a malformed id', async () => {
+    const res = await t.api.patch('/api/users/42').send({ name: 'x' });
+
+    expect(res).toBeProblem(401);
+  });
+});

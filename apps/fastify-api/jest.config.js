@@ -1,0 +1,22 @@
+const { defineJestConfig } = require('@testbed/jest-config');
+
+const matchers = '@testbed/test-utils/matchers';
+
+module.exports = defineJestConfig({
+  unit: { setupFilesAfterEnv: [matchers] },
+  integration: {
+    globalSetup: '<rootDir>/tests/global-setup.ts',
+    globalTeardown: '@testbed/test-utils/jest-global-teardown',
+    testEnvironment: '@testbed/test-utils/jest-environment',
+    setupFilesAfterEnv: [matchers],
+  },
+  // The process wiring (server.ts, the embedded dev database, SMTP) is checked by starting the
+  // app for real, not by Jest.
+  collectCoverageFrom: [
+    'src/**/*.ts',
+    '!src/server.ts',
+    '!src/db/default-database.ts',
+    '!src/mail/smtp-mailer.ts',
+  ],
+  coverageThreshold: { global: { lines: 90, branches: 80, functions: 90, statements: 90 } },
+});

@@ -1,0 +1,64 @@
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import {
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { authPlugin } from './auth/auth.plugin';
+import { authRoutes } from './auth/auth.routes';
+import type { Clock } from './clock';
+import type { Config } from './config';
+import type { Database } from './db/database';
+import { databasePlugin } from './db/database.plugin';
+import { registerErrorHandling } from './http/error-handler';
+import { healthRoutes } from './health/health.routes';
+import { openapiPlugin } from './openapi/openapi.plugin';
+import type { Mailer } from './mail/mailer';
+import { mailerPlugin } from './mail/mailer.plugin';
+import { adminUserRoutes } from './users/admin-user.routes';
+import { userRoutes } from './users/user.routes';
+
+export interface AppDeps {
+  db: Database;
+  mailer: Mailer;
+  clock: Clock;
+  config: Config;
+  logger: FastifyBaseLogger;
+}
+
+/**
+ * The whole app from its dependencies, with no side effect: nothing connects or listens.
+ * The caller owns the database pool and closes it after `app.close()`.
+ */
+export function buildApp({ db, mailer, clock, config, logger }: AppDeps) {
+  const app = Fastify({
+    loggerInstance: logger,
+    trustProxy: config.trustProxy,
+    // 100 kB, Express's default, so both apps refuse the same bodies with 413.
+    bodyLimit: 100 * 1024,
+    // As Express routes by default: `/api/users/` is `/api/users`.
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // JSON in: a body of any other type is read (within bodyLimit) and ignored, so the route's
+  // schema reports the missing object, as in the Express app.
+  app.removeContentTypeParser('text/plain');
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, _body, done) => {
+    done(null, undefined);
+  });
+  registerErrorHandling(app);
+
+  app.register(openapiPlugin);
+  app.register(databasePlugin, { db });
+  app.register(mailerPlugin, { mailer });
+  app.register(authPlugin, { config, clock });
+
+  app.register(healthRoutes);
+  app.register(authRoutes, { prefix: '/api' });
+  app.register(userRoutes, { prefix: '/api/users' });
+  app.register(adminUserRoutes, { prefix: '/api/admin/users' });
+  return app;
+}
+
+export type App = ReturnType<typeof buildApp>;

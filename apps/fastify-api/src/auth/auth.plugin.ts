@@ -1,0 +1,89 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Clock } from '../clock';
+import type { Config } from '../config';
+import { ForbiddenError } from '../http/errors';
+import type { User } from '../users/user.repository';
+import { UserService } from '../users/user.service';
+import { AccessTokens } from './access-tokens';
+import { InvalidAccessTokenError } from './auth.errors';
+import { AuthService } from './auth.service';
+import { isAdmin } from './caller';
+import { EmailVerifier } from './email-verifier';
+import { LoginThrottle } from './login-throttle';
+import { PasswordHasher } from './password-hasher';
+
+type Hook = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    authService: AuthService;
+    userService: UserService;
+    /** onRequest hook: a valid bearer token of a user who still exists, or 401. */
+    authenticate: Hook;
+    /** onRequest hook, after authenticate: an admin, or 403. */
+    requireAdmin: Hook;
+    /**
+     * preValidation hook for routes on `/:id`: a non-admin touching another user's record gets
+     * 403 before the body is validated, and whether or not the id exists.
+     */
+    requireSelfOrAdmin: Hook;
+  }
+  interface FastifyRequest {
+    caller: User | null;
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function bearerToken(header: string | undefined): string {
+  if (header === undefined) throw new InvalidAccessTokenError('Authentication is required.');
+  const match = /^Bearer +(\S+)$/i.exec(header.trim());
+  if (!match?.[1])
+    throw new InvalidAccessTokenError('The Authorization header must be "Bearer <token>".');
+  return match[1];
+}
+
+/** The signed-in caller of a route protected by `authenticate`. */
+export function callerOf(request: FastifyRequest): User {
+  if (!request.caller) throw new InvalidAccessTokenError();
+  return request.caller;
+}
+
+export const authPlugin = fp<{ config: Config; clock: Clock }>(
+  (app, { config, clock }, done) => {
+    const { users, verifications: records, loginAttempts } = app.repositories;
+    const passwords = new PasswordHasher(config.passwords);
+    const tokens = new AccessTokens(config.jwt, clock);
+    const verifications = new EmailVerifier(records, app.mailer, clock, config.publicUrl, app.log);
+    const throttle = new LoginThrottle(loginAttempts, clock);
+    const shared = { db: app.db, users, verifications, passwords, clock, log: app.log };
+    app.decorate('authService', new AuthService({ ...shared, tokens, throttle }));
+    app.decorate('userService', new UserService(shared));
+
+    app.decorateRequest('caller', null);
+    app.decorate('authenticate', async (request: FastifyRequest) => {
+      const userId = await tokens.verify(bearerToken(request.headers.authorization));
+      // Roles and existence come from the database on every request, never from the token.
+      const user = UUID.test(userId) ? await users.findById(userId) : undefined;
+      if (!user) throw new InvalidAccessTokenError();
+      request.caller = user;
+    });
+    app.decorate('requireAdmin', (request: FastifyRequest) =>
+      isAdmin(callerOf(request))
+        ? Promise.resolve()
+        : Promise.reject(new ForbiddenError('This needs the admin role.')),
+    );
+    app.decorate('requireSelfOrAdmin', (request: FastifyRequest) => {
+      const caller = callerOf(request);
+      const { id } = request.params as { id?: string };
+      // A malformed id is left to validation (400), as in the Express app.
+      const other = id !== undefined && UUID.test(id) && id.toLowerCase() !== caller.id;
+      return other && !isAdmin(caller)
+        ? Promise.reject(new ForbiddenError('You can only change your own account.'))
+        : Promise.resolve();
+    });
+    done();
+  },
+  { name: 'auth', dependencies: ['database', 'mailer'] },
+);

@@ -1,0 +1,92 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Clock } from '../clock';
+import type { Database } from '../db/database';
+import type { User, UserRepository } from '../users/user.repository';
+import type { AccessTokens } from './access-tokens';
+import { EmailNotVerifiedError, InvalidCredentialsError } from './auth.errors';
+import type { EmailVerifier } from './email-verifier';
+import type { LoginThrottle } from './login-throttle';
+import type { PasswordHasher } from './password-hasher';
+
+export interface Registration {
+  name: string;
+  email: string;
+  password: string;
+}
+
+export interface Credentials {
+  email: string;
+  password: string;
+}
+
+export interface AuthServiceDeps {
+  db: Database;
+  users: UserRepository;
+  verifications: EmailVerifier;
+  passwords: PasswordHasher;
+  tokens: AccessTokens;
+  throttle: LoginThrottle;
+  clock: Clock;
+  log: FastifyBaseLogger;
+}
+
+export class AuthService {
+  // Checked against when the email is unknown, so that case takes as long as a wrong password.
+  private decoyHash: Promise<string> | undefined;
+
+  constructor(private readonly deps: AuthServiceDeps) {}
+
+  /** The user, its verification record and the email, all or nothing. */
+  async register(input: Registration): Promise<User> {
+    const { db, users, verifications, passwords, clock, log } = this.deps;
+    const passwordHash = await passwords.hash(input.password);
+    const user = await db.transaction(async (tx) => {
+      const created = await users.create({ ...input, passwordHash, createdAt: clock.now() }, tx);
+      await verifications.start(created, tx);
+      return created;
+    });
+    log.info({ event: 'user_registered', userId: user.id }, 'user registered');
+    return user;
+  }
+
+  async verifyEmail(token: string): Promise<User> {
+    const { db, users, verifications, clock, log } = this.deps;
+    const user = await db.transaction(async (tx) => {
+      const userId = await verifications.consume(token, tx);
+      return users.update(userId, { emailVerified: true, updatedAt: clock.now() }, tx);
+    });
+    // The record cascades with its user, so a consumed token always has one.
+    if (!user) throw new Error('verification record without a user');
+    log.info({ event: 'email_verified', userId: user.id }, 'email verified');
+    return user;
+  }
+
+  async login(
+    { email, password }: Credentials,
+    clientIp: string,
+  ): Promise<{ token: string; expiresIn: number }> {
+    const { users, throttle, tokens, log } = this.deps;
+    await throttle.ensureAllowed(email, clientIp).catch((error: unknown) => {
+      log.warn({ event: 'login_throttled', email, clientIp }, 'login throttled');
+      throw error;
+    });
+    const user = await users.findByEmail(email);
+    if (!(await this.passwordMatches(user, password)) || !user) {
+      await throttle.recordFailure(email, clientIp);
+      const reason = user ? 'wrong_password' : 'unknown_email';
+      log.warn({ event: 'login_failed', email, clientIp, reason }, 'login failed');
+      throw new InvalidCredentialsError();
+    }
+    if (!user.emailVerified) throw new EmailNotVerifiedError();
+    await throttle.reset(email, clientIp);
+    log.info({ event: 'login_succeeded', userId: user.id }, 'login succeeded');
+    return tokens.issue(user.id);
+  }
+
+  private async passwordMatches(user: User | undefined, password: string): Promise<boolean> {
+    if (user) return this.deps.passwords.verify(user.passwordHash, password);
+    this.decoyHash ??= this.deps.passwords.hash('decoy password, never matches');
+    await this.deps.passwords.verify(await this.decoyHash, password);
+    return false;
+  }
+}

@@ -1,0 +1,156 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+type Env = Record<string, string | undefined>;
+
+const DEVELOPMENT_JWT_SECRET = 'development-only-secret-change-me-0123456789';
+const appRoot = resolve(__dirname, '..');
+
+const optional = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const integer = (min: number, max: number, fallback: number) =>
+  z.coerce
+    .number({ error: `must be an integer between ${min} and ${max}` })
+    .int(`must be an integer between ${min} and ${max}`)
+    .min(min, `must be an integer between ${min} and ${max}`)
+    .max(max, `must be an integer between ${min} and ${max}`)
+    .default(fallback);
+
+// `900`, `900s`, `15m` or `1h`: the access token's lifetime in seconds.
+const duration = z
+  .string()
+  .regex(/^\d+[smh]?$/, 'must be a number of seconds or a duration such as 15m')
+  .transform((value) => {
+    const unit = value.at(-1) ?? '';
+    const scale = { s: 1, m: 60, h: 3600 }[unit] ?? 1;
+    return Number.parseInt(value, 10) * scale;
+  })
+  .refine((seconds) => seconds > 0, 'must be longer than zero')
+  .default(900);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: integer(0, 65535, 3001),
+  HOST: z.string().default('0.0.0.0'),
+  // Behind a proxy, client addresses (for login throttling) come from X-Forwarded-For.
+  TRUST_PROXY: z.enum(['true', 'false'], 'must be true or false').default('false'),
+  PUBLIC_URL: z.url('must be a URL').optional(),
+  DATABASE_URL: optional.pipe(z.url('must be a PostgreSQL URL').optional()),
+  DATABASE_POOL_SIZE: integer(1, 100, 10),
+  // Below Linux's ephemeral port range, so a random free port never takes it.
+  EMBEDDED_DATABASE_PORT: integer(1, 65535, 25433),
+  JWT_SECRET: optional.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+  JWT_ISSUER: z.string().min(1).default('testbed'),
+  JWT_AUDIENCE: z.string().min(1).default('testbed-api'),
+  ACCESS_TOKEN_TTL: duration,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MAIL_TRANSPORT: z.enum(['outbox', 'smtp']).default('outbox'),
+  MAIL_OUTBOX_DIR: z.string().default(resolve(appRoot, '.outbox')),
+  MAIL_FROM: z.string().default('Testbed <no-reply@testbed.local>'),
+  SMTP_URL: optional.pipe(z.url('must be an smtp:// URL').optional()),
+  ADMIN_EMAIL: optional.pipe(z.email('must be an email address').optional()),
+  ADMIN_PASSWORD: optional.pipe(z.string().min(8, 'must be at least 8 characters').optional()),
+  ADMIN_NAME: z.string().min(1).max(100).default('Admin'),
+  ARGON2_MEMORY_COST: integer(8, 4_194_304, 19_456),
+  ARGON2_TIME_COST: integer(1, 100, 2),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  trustProxy: boolean;
+  publicUrl: string;
+  /** Unset: the embedded default database under `.data/`. */
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  embeddedDatabase: { dir: string; port: number };
+  logLevel: string;
+  jwt: { secret: string; issuer: string; audience: string; ttlSeconds: number };
+  passwords: { memoryCost: number; timeCost: number };
+  mail: {
+    transport: 'outbox' | 'smtp';
+    outboxDir: string;
+    smtpUrl: string | undefined;
+    from: string;
+  };
+  admin: { email: string; password: string; name: string } | undefined;
+  /** Worth a line in the log at start, such as the development JWT secret. */
+  warnings: string[];
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function fail(variable: string, message: string): never {
+  throw new ConfigError(`Invalid configuration: ${variable} ${message}`);
+}
+
+function parseEnv(env: Env) {
+  const result = envSchema.safeParse(env);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  return fail(String(issue?.path[0] ?? 'environment'), issue?.message ?? 'is invalid');
+}
+
+/** Reads the environment once, at start; a bad value stops the process with one line. */
+export function loadConfig(env: Env): Config {
+  const vars = parseEnv(env);
+  const warnings: string[] = [];
+  if (vars.JWT_SECRET === undefined) {
+    if (vars.NODE_ENV === 'production') fail('JWT_SECRET', 'is required when NODE_ENV=production');
+    warnings.push(
+      'JWT_SECRET is unset: using the development secret. Never do this in production.',
+    );
+  }
+  if (vars.MAIL_TRANSPORT === 'smtp' && vars.SMTP_URL === undefined) {
+    fail('SMTP_URL', 'is required when MAIL_TRANSPORT=smtp');
+  }
+  if (Boolean(vars.ADMIN_EMAIL) !== Boolean(vars.ADMIN_PASSWORD)) {
+    fail(
+      vars.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL',
+      'must be set together with the other',
+    );
+  }
+  const admin =
+    vars.ADMIN_EMAIL && vars.ADMIN_PASSWORD
+      ? { email: vars.ADMIN_EMAIL, password: vars.ADMIN_PASSWORD, name: vars.ADMIN_NAME }
+      : undefined;
+  return {
+    env: vars.NODE_ENV,
+    port: vars.PORT,
+    host: vars.HOST,
+    trustProxy: vars.TRUST_PROXY === 'true',
+    publicUrl: vars.PUBLIC_URL ?? `http://localhost:${vars.PORT}`,
+    databaseUrl: vars.DATABASE_URL,
+    databasePoolSize: vars.DATABASE_POOL_SIZE,
+    embeddedDatabase: {
+      dir: resolve(appRoot, '.data', 'postgres'),
+      port: vars.EMBEDDED_DATABASE_PORT,
+    },
+    logLevel: vars.LOG_LEVEL,
+    jwt: {
+      secret: vars.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
+      issuer: vars.JWT_ISSUER,
+      audience: vars.JWT_AUDIENCE,
+      ttlSeconds: vars.ACCESS_TOKEN_TTL,
+    },
+    passwords: { memoryCost: vars.ARGON2_MEMORY_COST, timeCost: vars.ARGON2_TIME_COST },
+    mail: {
+      transport: vars.MAIL_TRANSPORT,
+      outboxDir: vars.MAIL_OUTBOX_DIR,
+      smtpUrl: vars.SMTP_URL,
+      from: vars.MAIL_FROM,
+    },
+    admin,
+    warnings,
+  };
+}
+
+/** The process's own environment: only server.ts calls this. */
+export const configFromEnvironment = (): Config => loadConfig(process.env);

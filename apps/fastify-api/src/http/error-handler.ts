@@ -1,0 +1,59 @@
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { describeError } from './describe-error';
+import { HttpError } from './errors';
+import { trackAllowedMethods } from './method-not-allowed';
+import { problem, PROBLEM_CONTENT_TYPE, type Problem } from './problem';
+import { toFieldErrors } from './validation-errors';
+
+// Fastify's own client errors (bad JSON, wrong media type, body too large), in our words.
+const FRAMEWORK_DETAILS: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'The request body is not valid JSON.',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'The request body is empty; a JSON object is expected.',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'The request body is too large.',
+};
+
+function sendProblem(reply: FastifyReply, body: Problem, headers: Record<string, string> = {}) {
+  // Every 401 tells the client how to authenticate (RFC 6750).
+  if (body.status === 401) headers['www-authenticate'] = 'Bearer';
+  return reply.status(body.status).headers(headers).type(PROBLEM_CONTENT_TYPE).send(body);
+}
+
+function clientErrorProblem(error: FastifyError): Problem | undefined {
+  const status = error.statusCode ?? 500;
+  if (status < 400 || status >= 500) return undefined;
+  return problem(status, FRAMEWORK_DETAILS[error.code] ?? 'The request could not be processed.');
+}
+
+/**
+ * The one error path: domain errors, validation failures, Fastify's own client errors and
+ * unknown routes all leave as problem+json. Anything else is a 500 that says nothing of
+ * its cause; the cause goes to the log.
+ */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof HttpError) {
+      return sendProblem(reply, problem(error.status, error.message), { ...error.headers });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const errors = toFieldErrors(error.validation);
+      return sendProblem(reply, problem(400, 'The request is invalid: see errors.', errors));
+    }
+    const clientError = clientErrorProblem(error);
+    if (clientError) return sendProblem(reply, clientError);
+    const where = { method: request.method, path: request.url.split('?')[0] };
+    request.log.error({ err: describeError(error), ...where }, 'unexpected error');
+    return sendProblem(reply, problem(500, 'An unexpected error occurred.'));
+  });
+
+  const allowedMethods = trackAllowedMethods(app);
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    const allowed = allowedMethods(path).filter((method) => method !== 'HEAD');
+    if (allowed.length === 0)
+      return sendProblem(reply, problem(404, `No route matches ${request.method} ${path}.`));
+    return sendProblem(reply, problem(405, `${request.method} is not allowed here.`), {
+      allow: allowed.join(', '),
+    });
+  });
+}

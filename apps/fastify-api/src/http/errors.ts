@@ -1,0 +1,47 @@
+/**
+ * Errors a request can end with. Each one knows its status and a detail safe to show;
+ * the error handler is the only place that turns them into responses.
+ */
+export abstract class HttpError extends Error {
+  abstract readonly status: number;
+  readonly headers: Record<string, string> = {};
+}
+
+export class BadRequestError extends HttpError {
+  readonly status = 400;
+}
+
+export class UnauthorizedError extends HttpError {
+  readonly status = 401;
+  constructor(message = 'Authentication is required.') {
+    super(message);
+    this.headers['WWW-Authenticate'] = 'Bearer';
+  }
+}
+
+export class ForbiddenError extends HttpError {
+  readonly status = 403;
+  constructor(message = 'You are not allowed to do this.') {
+    super(message);
+  }
+}
+
+export class NotFoundError extends HttpError {
+  readonly status = 404;
+}
+
+export class ConflictError extends HttpError {
+  readonly status = 409;
+}
+
+export class TooManyRequestsError extends HttpError {
+  readonly status = 429;
+  constructor(message: string, retryAfterSeconds: number) {
+    super(message);
+    this.headers['retry-after'] = String(retryAfterSeconds);
+  }
+}
+
+export class ServiceUnavailableError extends HttpError {
+  readonly status = 503;
+}

@@ -1,0 +1,93 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { buildApp, type App } from './app';
+import { PasswordHasher } from './auth/password-hasher';
+import { systemClock } from './clock';
+import { ConfigError, configFromEnvironment, type Config } from './config';
+import { createDatabase, createPool, type Database } from './db/database';
+import { createRepositories } from './db/database.plugin';
+import { startDefaultDatabase } from './db/default-database';
+import { migrate } from './db/migrate';
+import { describeError } from './http/describe-error';
+import { createLogger } from './logger';
+import { createMailer } from './mail/create-mailer';
+import { ensureAdmin } from './users/ensure-admin';
+
+// What has been opened so far, closed in reverse order on shutdown or on a failed start.
+const resources: (() => Promise<unknown>)[] = [];
+const closeAll = async () => {
+  for (const close of resources.splice(0).reverse()) await close();
+};
+
+async function openDatabase(config: Config, logger: FastifyBaseLogger): Promise<Database> {
+  let url = config.databaseUrl;
+  if (url === undefined) {
+    const { dir, port } = config.embeddedDatabase;
+    const embedded = await startDefaultDatabase(dir, port, logger);
+    resources.push(() => embedded.stop());
+    url = embedded.url;
+  }
+  await migrate(url);
+  const pool = createPool(url, config.databasePoolSize);
+  resources.push(() => pool.end());
+  return createDatabase(pool);
+}
+
+async function ensureAdminAccount(config: Config, db: Database, logger: FastifyBaseLogger) {
+  if (!config.admin) return;
+  const hasher = new PasswordHasher(config.passwords);
+  const repos = createRepositories(db);
+  await ensureAdmin(config.admin, { repos, hasher, clock: systemClock, logger });
+}
+
+function stopOnSignals(app: App, logger: FastifyBaseLogger) {
+  const stop = (signal: NodeJS.Signals) => {
+    logger.info({ signal }, 'shutting down');
+    // app.close() stops accepting connections and lets in-flight requests finish.
+    closeAll().then(
+      () => {
+        logger.info('stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  resources.push(() => app.close());
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+/** The one place with side effects: environment, database, migrations, listening, shutdown. */
+async function main(config: Config): Promise<void> {
+  const logger = createLogger(config.logLevel);
+  for (const warning of config.warnings) logger.warn(warning);
+  const db = await openDatabase(config, logger);
+  await ensureAdminAccount(config, db, logger);
+  const mailer = createMailer(config.mail, systemClock);
+  const app = buildApp({ db, mailer, clock: systemClock, config, logger });
+  stopOnSignals(app, logger);
+  // Fastify logs the line itself: one per address when HOST is 0.0.0.0.
+  await app.listen({
+    port: config.port,
+    host: config.host,
+    listenTextResolver: (address) => `fastify-api listening on ${address}`,
+  });
+}
+
+let config: Config;
+try {
+  config = configFromEnvironment();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}
+main(config).catch(async (error: unknown) => {
+  const { message, query } = describeError(error);
+  const during = typeof query === 'string' ? ` (in ${query.split('\n')[0] ?? ''}…)` : '';
+  process.stderr.write(`fastify-api failed to start: ${String(message)}${during}\n`);
+  await closeAll().catch(() => undefined);
+  process.exit(1);
+});

@@ -1,0 +1,93 @@
+import { FakeClock, FakeMailer, LogRecorder, useTestDatabase } from '@testbed/test-utils';
+import type pg from 'pg';
+import { buildApp, type App } from '../../src/app';
+import { AccessTokens } from '../../src/auth/access-tokens';
+import { PasswordHasher } from '../../src/auth/password-hasher';
+import type { Config } from '../../src/config';
+import { createDatabase, createPool, type Database } from '../../src/db/database';
+import type { Repositories } from '../../src/db/database.plugin';
+import { createLogger } from '../../src/logger';
+import { createApi, type Api } from './api-client';
+import { createGiven, type Given } from './given';
+import { testConfig } from './test-config';
+
+export const START = '2030-01-01T00:00:00.000Z';
+
+export interface TestApp {
+  app: App;
+  api: Api;
+  given: Given;
+  db: Database;
+  repos: Repositories;
+  /** Plain SQL on the app's pool, to check what a request left in the database. */
+  query<Row extends object>(text: string, params?: unknown[]): Promise<Row[]>;
+  mailer: FakeMailer;
+  clock: FakeClock;
+  logs: LogRecorder;
+  config: Config;
+}
+
+/**
+ * The real app on this file's own database, with fakes only at the edges: mail, time and the
+ * log destination. Built once per file (beforeAll); every table is emptied and the fakes are
+ * reset before each test, so tests share nothing but the running app.
+ */
+export function useTestApp(): TestApp {
+  const database = useTestDatabase();
+  const t = {} as TestApp;
+  let pool: pg.Pool;
+
+  beforeAll(async () => {
+    const config = testConfig;
+    pool = createPool(database.url, 4);
+    const db = createDatabase(pool);
+    const mailer = new FakeMailer();
+    const clock = new FakeClock(START);
+    const logs = new LogRecorder();
+    const app = buildApp({
+      db,
+      mailer,
+      clock,
+      config,
+      logger: createLogger(config.logLevel, logs),
+    });
+    // One listening socket per file, reused over keep-alive by every request of the file.
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const repos = app.repositories;
+    const passwords = new PasswordHasher(config.passwords);
+    const given = createGiven({
+      repos,
+      passwords,
+      tokens: new AccessTokens(config.jwt, clock),
+      clock,
+    });
+    const query = async <Row extends object>(text: string, params?: unknown[]) =>
+      (await pool.query<Row & pg.QueryResultRow>(text, params)).rows;
+    Object.assign(t, {
+      app,
+      api: createApi(app.server),
+      given,
+      db,
+      repos,
+      query,
+      mailer,
+      clock,
+      logs,
+      config,
+    });
+  });
+
+  beforeEach(() => {
+    t.mailer.clear();
+    t.clock.set(START);
+    t.logs.clear();
+  });
+
+  afterAll(async () => {
+    t.api.close();
+    await t.app.close();
+    await pool.end();
+  });
+
+  return t;
+}

@@ -1,0 +1,203 @@
+// API suite (1 of 4 kinds): what holds for every route — problem+json errors with nothing
+// internal in them, JSON parsing, unknown routes and methods, /health and /openapi.json.
+// See docs/fastify-api.md.
+import {
+  bearer,
+  epochSeconds,
+  FakeClock,
+  FakeMailer,
+  forgeJwt,
+  LogRecorder,
+} from '@testbed/test-utils';
+import { buildApp } from '../../../src/app';
+import { createDatabase, createPool } from '../../../src/db/database';
+import { createLogger } from '../../../src/logger';
+import { testConfig } from '../../helpers/test-config';
+import { useTestApp } from '../../helpers/test-app';
+
+const t = useTestApp();
+
+describe('errors', () => {
+  it('returns a 404 problem for an unknown route', async () => {
+    const res = await t.api.get('/api/nothing-here');
+
+    expect(res).toBeProblem(404, { title: 'Not Found' });
+  });
+
+  it('returns a 405 problem with Allow for a known route and a wrong method', async () => {
+    const res = await t.api.put('/api/auth/login');
+
+    expect(res).toBeProblem(405);
+    expect(res.headers.allow).toBe('POST');
+  });
+
+  it('returns 400 for a body that is not valid JSON', async () => {
+    const res = await t.api
+      .post('/api/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"email": ');
+
+    expect(res).toBeProblem(400, { detail: 'The request body is not valid JSON.' });
+  });
+
+  it.each([
+    ['an array', '[]'],
+    ['a string', '"text"'],
+    ['null', 'null'],
+  ])('returns 400 for a JSON body that is %s, not an object', async (_case, body) => {
+    const res = await t.api
+      .post('/api/auth/register')
+      .set('Content-Type', 'application/json')
+      .send(body);
+
+    expect(res).toBeProblem(400);
+  });
+
+  it('returns 413 for a body over 100 kB', async () => {
+    const res = await t.api.post('/api/auth/register').send({ name: 'x'.repeat(200_000) });
+
+    expect(res).toBeProblem(413);
+  });
+
+  it('returns 400 for a body that is not JSON at all', async () => {
+    const res = await t.api
+      .post('/api/auth/register')
+      .set('Content-Type', 'text/plain')
+      .send('name=x');
+
+    expect(res).toBeProblem(400);
+  });
+});
+
+describe('GET /health', () => {
+  it('answers 200 ok when the database answers', async () => {
+    const res = await t.api.get('/health');
+
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok' });
+  });
+});
+
+describe('GET /openapi.json', () => {
+  it('answers an OpenAPI 3.1 document of every route of the contract', async () => {
+    const res = await t.api.get('/openapi.json');
+
+    expect(res.status).toBe(200);
+    const document = res.body as {
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+    };
+    expect(document.openapi).toBe('3.1.0');
+    const routes = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.keys(item)
+        .filter((key) => key !== 'parameters')
+        .map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(routes.sort()).toEqual([
+      'DELETE /api/users/{id}',
+      'GET /api/admin/users',
+      'GET /api/profile',
+      'GET /api/users',
+      'GET /api/users/{id}',
+      'GET /health',
+      'GET /openapi.json',
+      'PATCH /api/users/{id}',
+      'POST /api/auth/login',
+      'POST /api/auth/register',
+      'POST /api/auth/verify-email',
+      'POST /api/users',
+    ]);
+  });
+
+  it('describes the User shape without any password field', async () => {
+    const res = await t.api.get('/openapi.json');
+
+    const { User } = (res.body as { components: { schemas: { User: { required: string[] } } } })
+      .components.schemas;
+    expect(User.required.sort()).toEqual([
+      'createdAt',
+      'email',
+      'emailVerified',
+      'id',
+      'name',
+      'role',
+      'updatedAt',
+    ]);
+  });
+});
+
+describe('without a database', () => {
+  // A second app whose pool points at a closed port. It is driven with inject(), Fastify's
+  // in-process request: the point is the app's answer, and this app needs no socket.
+  function appWithoutDatabase(logs?: LogRecorder) {
+    const pool = createPool('postgres://nobody@127.0.0.1:1/none', 1);
+    const app = buildApp({
+      db: createDatabase(pool),
+      mailer: new FakeMailer(),
+      clock: new FakeClock(),
+      config: testConfig,
+      logger: logs ? createLogger('info', logs) : createLogger('silent'),
+    });
+    return { app, close: async () => Promise.all([app.close(), pool.end()]) };
+  }
+
+  it('answers GET /health with a 503 problem', async () => {
+    const { app, close } = appWithoutDatabase();
+
+    const res = await app.inject({ method: 'GET', url: '/health' });
+
+    expect(res).toBeProblem(503);
+    await close();
+  });
+
+  it('answers 500 with nothing internal in it when something unexpected fails, and logs it', async () => {
+    const logs = new LogRecorder();
+    const { app, close } = appWithoutDatabase(logs);
+    const token = forgeJwt({
+      payload: {
+        sub: '00000000-0000-4000-8000-000000000000',
+        iss: testConfig.jwt.issuer,
+        aud: testConfig.jwt.audience,
+        exp: epochSeconds(new FakeClock().now()) + 60,
+      },
+      secret: testConfig.jwt.secret,
+    });
+
+    const res = await app.inject({ method: 'GET', url: '/api/profile', headers: bearer(token) });
+
+    expect(res).toBeProblem(500, { detail: 'An unexpected error occurred.' });
+    // Fastify also logs each request at info level; the error is the one entry at level 50.
+    expect(logs.entries.filter((entry) => entry.level === 50)).toEqual([
+      expect.objectContaining({ level: 50, path: '/api/profile' }),
+    ]);
+    await close();
+  });
+});
+
+describe('response schemas', () => {
+  // Fastify serializes each response through its route's schema: a field the schema does not
+  // name is dropped, whatever the handler returns. inject() suits this in-process check.
+  it('never send a field outside the schema, even when a handler returns one', async () => {
+    const user = await t.given.user();
+    const leaky = { ...user, extra: 'leak' };
+    jest.spyOn(t.app.userService, 'get').mockResolvedValueOnce(leaky);
+
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/users/${user.id}`,
+      headers: bearer(user.token),
+    });
+
+    expect(res.statusCode).toBe(200);
+    expect(Object.keys(res.json<object>()).sort()).toEqual([
+      'createdAt',
+      'email',
+      'emailVerified',
+      'id',
+      'name',
+      'role',
+      'updatedAt',
+    ]);
+    expect(res.body).not.toMatch(/passwordHash|argon2|leak/);
+  });
+});

@@ -1,0 +1,116 @@
+// Auth suite (4 of 4 kinds), throttling: 5 failed logins for one email from one client within
+// 15 minutes → 429 with Retry-After. The attempts live in the database and time comes from
+// FakeClock, so the test moves through the window without waiting. See docs/fastify-api.md.
+import { useTestApp } from '../../helpers/test-app';
+
+const t = useTestApp();
+
+async function failLogins(email: string, count: number) {
+  for (let i = 0; i < count; i += 1) {
+    await t.api.post('/api/auth/login').send({ email, password: 'wrong password' }).expect(401);
+  }
+}
+
+describe('login throttling', () => {
+  it('answers 429 with Retry-After to the sixth attempt, even with the right password', async () => {
+    const user = await t.given.user();
+    await failLogins(user.email, 5);
+
+    const res = await t.api
+      .post('/api/auth/login')
+      .send({ email: user.email, password: user.password });
+
+    expect(res).toBeProblem(429);
+    expect(res.headers['retry-after']).toBe('900');
+  });
+
+  it('counts Retry-After down from the oldest failure in the window', async () => {
+    const user = await t.given.user();
+    await failLogins(user.email, 5);
+    t.clock.advance({ minutes: 10 });
+
+    const res = await t.api
+      .post('/api/auth/login')
+      .send({ email: user.email, password: user.password });
+
+    expect(res.headers['retry-after']).toBe('300');
+  });
+
+  it('lets the client try again once 15 minutes have passed', async () => {
+    const user = await t.given.user();
+    await failLogins(user.email, 5);
+    t.clock.advance({ minutes: 15 });
+
+    const res = await t.api
+      .post('/api/auth/login')
+      .send({ email: user.email, password: user.password });
+
+    expect(res.status).toBe(200);
+  });
+
+  it('throttles an unknown email the same way', async () => {
+    const email = t.given.email();
+    await failLogins(email, 5);
+
+    const res = await t.api.post('/api/auth/login').send({ email, password: 'wrong password' });
+
+    expect(res).toBeProblem(429);
+  });
+
+  it('counts the email in any case as the same email', async () => {
+    const user = await t.given.user();
+    await failLogins(user.email.toUpperCase(), 5);
+
+    const res = await t.api
+      .post('/api/auth/login')
+      .send({ email: user.email, password: user.password });
+
+    expect(res).toBeProblem(429);
+  });
+
+  it('does not throttle another email from the same client', async () => {
+    const [user, other] = [await t.given.user(), await t.given.user()];
+    await failLogins(user.email, 5);
+
+    const res = await t.api
+      .post('/api/auth/login')
+      .send({ email: other.email, password: other.password });
+
+    expect(res.status).toBe(200);
+  });
+
+  it("does not count another client's failures for the same email", async () => {
+    const user = await t.given.user();
+    for (let i = 0; i < 5; i += 1)
+      await t.repos.loginAttempts.recordFailure(user.email, '203.0.113.9', t.clock.now());
+
+    const res = await t.api
+      .post('/api/auth/login')
+      .send({ email: user.email, password: user.password });
+
+    expect(res.status).toBe(200);
+  });
+
+  it('starts counting again after a successful login', async () => {
+    const user = await t.given.user();
+    await failLogins(user.email, 4);
+    await t.api.login(user.email, user.password);
+
+    await failLogins(user.email, 4);
+    const res = await t.api
+      .post('/api/auth/login')
+      .send({ email: user.email, password: user.password });
+
+    expect(res.status).toBe(200);
+  });
+
+  it('logs the throttled attempt as an event', async () => {
+    const email = t.given.email();
+    await failLogins(email, 5);
+
+    await t.api.post('/api/auth/login').send({ email, password: 'wrong password' });
+
+    expect(t.logs.events('login_failed')).toHaveLength(5);
+    expect(t.logs.events('login_throttled')).toEqual([expect.objectContaining({ email })]);
+  });
+});

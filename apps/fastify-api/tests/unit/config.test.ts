@@ -1,0 +1,81 @@
+// Unit tests: configuration is a pure function of the environment, so each rule is one
+// small test with no server and no database. See docs/fastify-api.md.
+import { ConfigError, loadConfig } from '../../src/config';
+
+const SECRET = 'a-production-secret-that-is-long-enough';
+
+describe('loadConfig', () => {
+  it('gives the documented defaults for an empty environment', () => {
+    const config = loadConfig({});
+
+    expect(config).toMatchObject({
+      port: 3001,
+      databaseUrl: undefined,
+      jwt: { issuer: 'testbed', audience: 'testbed-api', ttlSeconds: 900 },
+      logLevel: 'info',
+      mail: { transport: 'outbox', outboxDir: expect.stringMatching(/fastify-api[/\\]\.outbox$/) },
+      admin: undefined,
+    });
+  });
+
+  it('uses a development JWT secret outside production, with a warning', () => {
+    const config = loadConfig({ NODE_ENV: 'development' });
+
+    expect(config.jwt.secret.length).toBeGreaterThanOrEqual(32);
+    expect(config.warnings).toEqual([expect.stringContaining('JWT_SECRET')]);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ NODE_ENV: 'production' }, 'JWT_SECRET'],
+    [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
+    [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL'],
+    [{ ACCESS_TOKEN_TTL: 'forever' }, 'ACCESS_TOKEN_TTL'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ MAIL_TRANSPORT: 'pigeon' }, 'MAIL_TRANSPORT'],
+    [{ MAIL_TRANSPORT: 'smtp' }, 'SMTP_URL'],
+    [{ ADMIN_EMAIL: 'admin@example.test' }, 'ADMIN_PASSWORD'],
+  ])('fails with one line naming the variable for %j', (env, variable) => {
+    const load = () => loadConfig(env);
+
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(new RegExp(`^Invalid configuration: ${variable} [^\\n]+$`));
+  });
+
+  it('never repeats the value of a bad secret', () => {
+    expect(() => loadConfig({ JWT_SECRET: 'short-secret' })).toThrow(/^(?!.*short-secret)/);
+  });
+
+  it.each([
+    ['900', 900],
+    ['30s', 30],
+    ['15m', 900],
+    ['1h', 3600],
+  ])('reads ACCESS_TOKEN_TTL=%s as %i seconds', (value, seconds) => {
+    expect(loadConfig({ ACCESS_TOKEN_TTL: value }).jwt.ttlSeconds).toBe(seconds);
+  });
+
+  it('reads a complete production environment', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      JWT_SECRET: SECRET,
+      PORT: '8080',
+      DATABASE_URL: 'postgres://app@db.example.test/app',
+      MAIL_TRANSPORT: 'smtp',
+      SMTP_URL: 'smtp://mail.example.test:587',
+      ADMIN_EMAIL: 'root@example.test',
+      ADMIN_PASSWORD: 'a strong password',
+    });
+
+    expect(config).toMatchObject({
+      env: 'production',
+      port: 8080,
+      publicUrl: 'http://localhost:8080',
+      jwt: { secret: SECRET },
+      mail: { transport: 'smtp', smtpUrl: 'smtp://mail.example.test:587' },
+      admin: { email: 'root@example.test', name: 'Admin' },
+      warnings: [],
+    });
+  });
+});

@@ -1,0 +1,37 @@
+// Unit tests: the outbox transport writes one JSON file per message, on a temp folder.
+// See docs/fastify-api.md.
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FakeClock } from '@testbed/test-utils';
+import { OutboxMailer } from '../../src/mail/outbox-mailer';
+
+describe('OutboxMailer', () => {
+  let dir: string;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'outbox-'));
+  });
+
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('writes each message as one JSON file with to, subject, text and sentAt', async () => {
+    const mailer = new OutboxMailer(join(dir, 'outbox'), new FakeClock('2030-05-01T10:00:00.000Z'));
+
+    await mailer.send({ to: 'a@example.test', subject: 'Hi', text: 'token=abc' });
+    await mailer.send({ to: 'b@example.test', subject: 'Hi', text: 'token=def' });
+
+    const files = (await readdir(join(dir, 'outbox'))).sort();
+    expect(files).toHaveLength(2);
+    const first = JSON.parse(await readFile(join(dir, 'outbox', files[0]!), 'utf8')) as unknown;
+    expect([first]).toEqual([
+      expect.objectContaining({
+        subject: 'Hi',
+        sentAt: '2030-05-01T10:00:00.000Z',
+        to: expect.stringMatching(/@example\.test$/),
+      }),
+    ]);
+  });
+});
