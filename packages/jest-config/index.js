@@ -37,6 +37,7 @@ function swcTransform({ decorators = false } = {}) {
 function defineJestConfig(options = {}) {
   const shared = {
     testEnvironment: 'node',
+    runtime: require.resolve('./code-cache-runtime.js'),
     transform: { '^.+\\.[cm]?[jt]sx?$': swcTransform(options) },
     // ESM-only dependencies that Jest's CommonJS runtime must see compiled: Fastify's inject()
     // reaches cookie through light-my-request, and jose 6 is ESM only (docs/toolchain.md).
