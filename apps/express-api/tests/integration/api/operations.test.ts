@@ -128,18 +128,19 @@ describe('GET /openapi.json', () => {
 });
 
 describe('without a database', () => {
-  it('answers GET /health with a 503 problem', async () => {
-    const unreachable = createDataSource({
-      url: 'postgres://nobody@127.0.0.1:1/none',
-      poolSize: 1,
-    });
-    const app = createApp({
-      dataSource: unreachable,
+  // A second app whose data source points at a closed port.
+  function appWithoutDatabase(logs?: LogRecorder) {
+    return createApp({
+      dataSource: createDataSource({ url: 'postgres://nobody@127.0.0.1:1/none', poolSize: 1 }),
       mailer: new FakeMailer(),
       clock: new FakeClock(),
       config: testConfig,
-      logger: createLogger('silent'),
+      logger: logs ? createLogger('info', logs) : createLogger('silent'),
     });
+  }
+
+  it('answers GET /health with a 503 problem', async () => {
+    const app = appWithoutDatabase();
 
     const res = await request(app).get('/health');
 
@@ -148,17 +149,7 @@ describe('without a database', () => {
 
   it('answers 500 with nothing internal in it when something unexpected fails, and logs it', async () => {
     const logs = new LogRecorder();
-    const unreachable = createDataSource({
-      url: 'postgres://nobody@127.0.0.1:1/none',
-      poolSize: 1,
-    });
-    const app = createApp({
-      dataSource: unreachable,
-      mailer: new FakeMailer(),
-      clock: new FakeClock(),
-      config: testConfig,
-      logger: createLogger('info', logs),
-    });
+    const app = appWithoutDatabase(logs);
     const token = forgeJwt({
       payload: {
         sub: '00000000-0000-4000-8000-000000000000',
