@@ -23,3 +23,6 @@ export { FakeClock, durationToMs, type Clock, type Duration } from './fakes/fake
 export { bearer } from './auth/bearer';
 export { forgeJwt, epochSeconds, type ForgeJwtOptions } from './auth/forge-jwt';
 export { LogRecorder, type LogEntry } from './logging/log-recorder';
+
+// Every response checked against the app's own OpenAPI document.
+export * from './openapi';

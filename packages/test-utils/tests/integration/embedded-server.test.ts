@@ -39,13 +39,17 @@ const isRunning = (pid: number) => {
   }
 };
 
-async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<boolean> {
+async function waitFor(condition: () => boolean, timeoutMs = 15_000): Promise<boolean> {
   for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
     if (condition()) return true;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return condition();
 }
+
+// Each test starts processes of its own (a server, a Jest run): about a second alone, more
+// on a busy machine, so they get more than Jest's default 5 s.
+jest.setTimeout(30_000);
 
 describe('the embedded server', () => {
   it('is stopped and its folder removed when the run stops it', async () => {

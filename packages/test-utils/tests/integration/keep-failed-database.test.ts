@@ -34,6 +34,10 @@ afterAll(async () => {
   });
 });
 
+// Each test starts processes of its own (a server, a Jest run): about a second alone, more
+// on a busy machine, so they get more than Jest's default 5 s.
+jest.setTimeout(30_000);
+
 describe('TESTBED_KEEP_FAILED_DB', () => {
   it('keeps the database of a failed test file only, with its rows, and prints how to open it', async () => {
     const run = runFailingSuite();

@@ -1,0 +1,162 @@
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import {
+  findOperation,
+  pointerToken,
+  type OpenApiDocument,
+  type ResponseObject,
+} from './find-operation';
+
+/** One request and the response it got, as the validator needs them. */
+export interface Exchange {
+  method: string;
+  /** The request URL: a path (`/api/users?limit=5`) or an absolute URL. */
+  url: string;
+  status: number;
+  headers: Record<string, unknown>;
+  /** The raw body; empty when the response has none. */
+  text: string;
+}
+
+export interface ResponseValidator {
+  /** What is wrong with the response, by the document; empty when it matches. */
+  problemsWith(exchange: Exchange): string[];
+  /** Throws an error naming the method, path, status and every problem found. */
+  assertMatches(exchange: Exchange): void;
+}
+
+// The contract's answers to a route or method the document does not list.
+const UNDOCUMENTED_ROUTE_STATUSES = [404, 405];
+const DOCUMENT_ID = 'openapi.json';
+
+function mediaTypeOf(headers: Record<string, unknown>): string {
+  const value = headers['content-type'];
+  return typeof value === 'string' ? (value.split(';')[0] ?? '').trim().toLowerCase() : '';
+}
+
+function parse(text: string): { value?: unknown; error?: string } {
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch {
+    return { error: 'the body is not valid JSON' };
+  }
+}
+
+function describeError(error: ErrorObject): string {
+  const where = `body${error.instancePath.replaceAll('/', '.')}`;
+  const extra = (error.params as { additionalProperty?: string }).additionalProperty;
+  return `${where} ${error.message ?? 'is invalid'}${extra ? `: ${extra}` : ''}`;
+}
+
+function describedResponse(
+  responses: Record<string, ResponseObject | undefined>,
+  status: number,
+): [string, ResponseObject] | undefined {
+  for (const key of [String(status), `${String(status)[0]}XX`, 'default']) {
+    const response = responses[key];
+    if (response) return [key, response];
+  }
+  return undefined;
+}
+
+/**
+ * Checks responses against an OpenAPI 3.1 document: the status must be one the operation
+ * lists, the content type one it describes, the body valid against its JSON Schema
+ * (draft 2020-12, as OpenAPI 3.1 uses, by Ajv with the formats of ajv-formats), and every
+ * required header present. A path or method the document does not list may only get the
+ * contract's 404 or 405, with a body valid against the document's `Problem` schema.
+ */
+export function createResponseValidator(document: OpenApiDocument): ResponseValidator {
+  // Compiling is what costs, once per test file: the document is not checked against the
+  // meta-schema (~40 ms; a schema Ajv cannot read still fails when its response is first
+  // checked), and the generated code is not optimised (half the compile time, for code that
+  // runs a few times).
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: false,
+    validateSchema: false,
+    code: { optimize: false },
+  });
+  addFormats(ajv);
+  ajv.addSchema(document, DOCUMENT_ID);
+  const compiled = new Map<string, ValidateFunction>();
+  const validatorAt = (pointer: string) => {
+    let validate = compiled.get(pointer);
+    if (!validate) {
+      validate = ajv.compile({ $ref: `${DOCUMENT_ID}${pointer}` });
+      compiled.set(pointer, validate);
+    }
+    return validate;
+  };
+
+  const bodyProblems = (pointer: string, exchange: Exchange): string[] => {
+    const { value, error } = parse(exchange.text);
+    if (error) return [error];
+    const validate = validatorAt(pointer);
+    if (validate(value)) return [];
+    return (validate.errors ?? []).map(describeError);
+  };
+
+  const undocumented = (exchange: Exchange, what: string): string[] => {
+    if (!UNDOCUMENTED_ROUTE_STATUSES.includes(exchange.status))
+      return [`the document describes no ${what}`];
+    if (!document.components?.schemas?.Problem) return [];
+    return bodyProblems('#/components/schemas/Problem', exchange);
+  };
+
+  const contentProblems = (pointer: string, response: ResponseObject, exchange: Exchange) => {
+    const described = Object.keys(response.content ?? {});
+    if (exchange.text === '')
+      return described.length > 0
+        ? [`no body, but the document describes ${described.join(', ')}`]
+        : [];
+    if (described.length === 0) return ['a body, but the document describes none'];
+    const mediaType = mediaTypeOf(exchange.headers);
+    if (!described.includes(mediaType))
+      return [`content-type ${mediaType || '(none)'} is not among ${described.join(', ')}`];
+    if (response.content?.[mediaType]?.schema === undefined) return [];
+    return bodyProblems(`${pointer}/content/${pointerToken(mediaType)}/schema`, exchange);
+  };
+
+  const headerProblems = (response: ResponseObject, exchange: Exchange) =>
+    Object.entries(response.headers ?? {})
+      .filter(
+        ([name, header]) => header?.required && exchange.headers[name.toLowerCase()] === undefined,
+      )
+      .map(([name]) => `the required header ${name} is missing`);
+
+  const problemsWith = (exchange: Exchange): string[] => {
+    const method = exchange.method.toUpperCase();
+    const pathname = new URL(exchange.url, 'http://localhost').pathname;
+    const found = findOperation(document, method, pathname);
+    if (!found) return undocumented(exchange, `path ${pathname}`);
+    if (!found.operation)
+      return undocumented(
+        exchange,
+        `${method} on ${found.template} (only ${found.methods.join(', ')})`,
+      );
+    const responses = found.operation.responses ?? {};
+    const match = describedResponse(responses, exchange.status);
+    if (!match)
+      return [`status ${exchange.status} is not among ${Object.keys(responses).join(', ')}`];
+    const [key, response] = match;
+    const pointer = `${found.pointer}/responses/${key}`;
+    return [...contentProblems(pointer, response, exchange), ...headerProblems(response, exchange)];
+  };
+
+  return {
+    problemsWith,
+    assertMatches(exchange) {
+      const problems = problemsWith(exchange);
+      if (problems.length === 0) return;
+      const { method, url, status } = exchange;
+      const pathname = new URL(url, 'http://localhost').pathname;
+      const template = findOperation(document, method, pathname)?.template ?? pathname;
+      throw new Error(
+        `${method.toUpperCase()} ${template} → ${status} does not match the OpenAPI document` +
+          ` (request: ${method.toUpperCase()} ${pathname}):\n  - ${problems.join('\n  - ')}\n` +
+          `  body: ${exchange.text.slice(0, 500) || '(empty)'}`,
+      );
+    },
+  };
+}
