@@ -10,6 +10,13 @@ module.exports = defineJestConfig({
     testEnvironment: '@testbed/test-utils/jest-environment',
     setupFilesAfterEnv: [matchers],
   },
+  // The shared contract suites (packages/contract-tests), on the same database harness.
+  contract: {
+    globalSetup: '<rootDir>/tests/global-setup.ts',
+    globalTeardown: '@testbed/test-utils/jest-global-teardown',
+    testEnvironment: '@testbed/test-utils/jest-environment',
+    setupFilesAfterEnv: [matchers],
+  },
   // The process wiring (server.ts, the embedded dev database, SMTP) is checked by starting the
   // app for real, not by Jest.
   collectCoverageFrom: [

@@ -29,6 +29,7 @@ function swcTransform({ decorators = false } = {}) {
  *   decorators?: boolean,
  *   unit?: import('jest').Config,
  *   integration?: import('jest').Config,
+ *   contract?: import('jest').Config,
  *   coverageThreshold?: import('jest').Config['coverageThreshold'],
  *   collectCoverageFrom?: string[],
  * }} options
@@ -64,6 +65,17 @@ function defineJestConfig(options = {}) {
         testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
         ...options.integration,
       },
+      // Optional: the shared HTTP contract suites (packages/contract-tests) run against this app.
+      ...(options.contract
+        ? [
+            {
+              ...shared,
+              displayName: 'contract',
+              testMatch: ['<rootDir>/tests/contract/**/*.contract.test.ts'],
+              ...options.contract,
+            },
+          ]
+        : []),
     ],
   };
 }

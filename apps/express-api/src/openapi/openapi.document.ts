@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import {
   loginBody,
   registerBody,
@@ -25,19 +26,25 @@ import {
   signedIn,
 } from './openapi.parts';
 
+const healthSchema = z.object({ status: z.literal('ok') });
+const openApiDocumentSchema = z.looseObject({
+  openapi: z.string(),
+  paths: z.record(z.string(), z.unknown()),
+});
+
 const paths = {
   '/api/auth/register': {
     post: {
       summary: 'Register',
       requestBody: body(registerBody),
-      responses: { '201': created, ...problems(400, 409, 503) },
+      responses: { '201': created, ...problems(400, 409, 413, 503) },
     },
   },
   '/api/auth/verify-email': {
     post: {
       summary: 'Verify an email address',
       requestBody: body(verifyEmailBody),
-      responses: { '200': ok('Verified', ref('User')), ...problems(400) },
+      responses: { '200': ok('Verified', ref('User')), ...problems(400, 413) },
     },
   },
   '/api/auth/login': {
@@ -46,7 +53,7 @@ const paths = {
       requestBody: body(loginBody),
       responses: {
         '200': ok('Signed in', output(tokenResponseSchema)),
-        ...problems(400, 401, 403, 429),
+        ...problems(400, 401, 403, 413, 429),
       },
     },
   },
@@ -71,7 +78,7 @@ const paths = {
       summary: 'Create a user (admin)',
       security: signedIn,
       requestBody: body(createUserBody),
-      responses: { '201': created, ...problems(400, 401, 403, 409, 503) },
+      responses: { '201': created, ...problems(400, 401, 403, 409, 413, 503) },
     },
   },
   '/api/users/{id}': {
@@ -80,7 +87,7 @@ const paths = {
       summary: 'A user: whole for self or admin, summary for others',
       security: signedIn,
       responses: {
-        '200': ok('The user', { oneOf: [ref('User'), output(userSummarySchema)] }),
+        '200': ok('The user', { anyOf: [ref('User'), output(userSummarySchema)] }),
         ...problems(400, 401, 404),
       },
     },
@@ -88,7 +95,10 @@ const paths = {
       summary: 'Change a user (self or admin; role: admin only)',
       security: signedIn,
       requestBody: body(updateUserBody),
-      responses: { '200': ok('Changed', ref('User')), ...problems(400, 401, 403, 404, 409, 503) },
+      responses: {
+        '200': ok('Changed', ref('User')),
+        ...problems(400, 401, 403, 404, 409, 413, 503),
+      },
     },
     delete: {
       summary: 'Delete a user (self or admin)',
@@ -103,7 +113,7 @@ const paths = {
       parameters: [
         ...paging,
         query('role', { type: 'string', enum: ['user', 'admin'] }),
-        query('emailVerified', { type: 'boolean' }),
+        query('emailVerified', { type: 'string', enum: ['true', 'false'] }),
       ],
       responses: {
         '200': ok('A page of users', output(pageSchema(userSchema))),
@@ -115,15 +125,17 @@ const paths = {
     get: {
       summary: 'Health',
       responses: {
-        '200': ok('The database answers', {
-          type: 'object',
-          properties: { status: { const: 'ok' } },
-        }),
+        '200': ok('The database answers', output(healthSchema)),
         ...problems(503),
       },
     },
   },
-  '/openapi.json': { get: { summary: 'This document', responses: { '200': ok('OpenAPI 3.1') } } },
+  '/openapi.json': {
+    get: {
+      summary: 'This document',
+      responses: { '200': ok('OpenAPI 3.1', output(openApiDocumentSchema)), ...problems() },
+    },
+  },
 };
 
 /** The OpenAPI 3.1 description of every route, built from the same zod schemas the routes use. */

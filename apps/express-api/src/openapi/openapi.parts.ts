@@ -12,6 +12,7 @@ export const output = (schema: z.ZodType): Schema =>
 export const problemSchema: Schema = {
   type: 'object',
   required: ['type', 'title', 'status', 'detail'],
+  additionalProperties: false,
   properties: {
     type: { type: 'string' },
     title: { type: 'string' },
@@ -22,6 +23,7 @@ export const problemSchema: Schema = {
       items: {
         type: 'object',
         required: ['path', 'message'],
+        additionalProperties: false,
         properties: { path: { type: 'string' }, message: { type: 'string' } },
       },
     },
@@ -34,14 +36,17 @@ export const STATUS_TEXT: Record<number, string> = {
   403: 'Not allowed',
   404: 'Not found',
   409: 'Email already taken',
+  413: 'The body is larger than 100 kB',
   429: 'Too many failed attempts; see Retry-After',
+  500: 'An unexpected error; nothing internal is in the body',
   503: 'A dependency (database, mail) is unavailable',
 };
 
 export const json = (schema: Schema) => ({ 'application/json': { schema } });
+// Any route can fail unexpectedly, so every operation lists the 500 problem too.
 export const problems = (...statuses: number[]) =>
   Object.fromEntries(
-    statuses.map((status) => [
+    [...statuses, 500].map((status) => [
       String(status),
       {
         description: STATUS_TEXT[status] ?? 'Error',

@@ -5,7 +5,8 @@ export const emailField = z
   .string()
   .trim()
   .toLowerCase()
-  .pipe(z.email('Must be a valid email address.').max(320));
+  .max(320, 'At most 320 characters.')
+  .check(z.email({ message: 'Must be a valid email address.' }));
 export const nameField = z
   .string()
   .trim()

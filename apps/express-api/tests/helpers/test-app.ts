@@ -1,5 +1,12 @@
 import { createServer, type Server } from 'node:http';
-import { FakeClock, FakeMailer, LogRecorder, useTestDatabase } from '@testbed/test-utils';
+import {
+  FakeClock,
+  FakeMailer,
+  LogRecorder,
+  responseValidatorFor,
+  useTestDatabase,
+  type ResponseValidator,
+} from '@testbed/test-utils';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../../src/app';
 import { createAccessTokens } from '../../src/auth/access-tokens';
@@ -22,6 +29,8 @@ export interface TestApp {
   clock: FakeClock;
   logs: LogRecorder;
   server: Server;
+  /** Checks a response against the app's /openapi.json (the api client does it for every call). */
+  openapi: ResponseValidator;
 }
 
 async function startTestApp(url: string): Promise<TestApp> {
@@ -39,7 +48,18 @@ async function startTestApp(url: string): Promise<TestApp> {
     hasher: createPasswordHasher(testConfig.passwordHashing),
     tokens: createAccessTokens(testConfig.jwt, clock),
   });
-  return { api: createApi(server), given, repos, dataSource, mailer, clock, logs, server };
+  const openapi = await responseValidatorFor(server);
+  return {
+    api: createApi(server, openapi),
+    openapi,
+    given,
+    repos,
+    dataSource,
+    mailer,
+    clock,
+    logs,
+    server,
+  };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { createdResponse } from '../http/created-response';
 import { problemResponses } from '../http/problem';
 import { UserSchema } from '../users/user.schemas';
 import {
@@ -20,7 +21,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['auth'],
         summary: 'Register; a verification email is sent',
         body: RegisterBodySchema,
-        response: { 201: UserSchema, ...problemResponses(400, 409, 503) },
+        response: { 201: createdResponse(UserSchema), ...problemResponses(400, 409, 413, 503) },
       },
     },
     async (request, reply) => {
@@ -36,7 +37,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['auth'],
         summary: 'Verify an email address with the token from the email',
         body: VerifyEmailBodySchema,
-        response: { 200: UserSchema, ...problemResponses(400) },
+        response: { 200: UserSchema, ...problemResponses(400, 413) },
       },
     },
     (request) => app.authService.verifyEmail(request.body.token),
@@ -49,7 +50,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['auth'],
         summary: 'Exchange email and password for an access token',
         body: LoginBodySchema,
-        response: { 200: AccessTokenSchema, ...problemResponses(400, 401, 403, 429) },
+        response: { 200: AccessTokenSchema, ...problemResponses(400, 401, 403, 413, 429) },
       },
     },
     async (request) => {

@@ -37,10 +37,10 @@ const PROBLEM_RESPONSE = {
 /**
  * Response schemas for the error statuses a route can answer with: they document the
  * problem+json body in the OpenAPI document, and serialize it like any other response.
+ * Any route can fail unexpectedly, so 500 is always among them.
  */
 export function problemResponses<Status extends number>(...statuses: Status[]) {
-  return Object.fromEntries(statuses.map((status) => [status, PROBLEM_RESPONSE])) as Record<
-    Status,
-    typeof PROBLEM_RESPONSE
-  >;
+  return Object.fromEntries(
+    [...statuses, 500].map((status) => [status, PROBLEM_RESPONSE]),
+  ) as Record<Status | 500, typeof PROBLEM_RESPONSE>;
 }

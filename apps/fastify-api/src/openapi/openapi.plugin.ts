@@ -3,8 +3,23 @@ import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { z } from 'zod';
+import { problemResponses } from '../http/problem';
 
 type TransformObject = typeof jsonSchemaTransformObject;
+type Transform = typeof jsonSchemaTransform;
+type Responses = Record<string, { headers?: unknown } | undefined> | undefined;
+
+/** The zod transform drops a response's `headers` (`Location` on a 201): put them back. */
+const withResponseHeaders: Transform = (input) => {
+  const result = jsonSchemaTransform(input);
+  const original = (input.schema as { response?: Responses } | undefined)?.response;
+  const transformed = (result.schema as { response?: Responses }).response;
+  for (const [status, response] of Object.entries(original ?? {})) {
+    const target = transformed?.[status];
+    if (response?.headers && target) target.headers = response.headers;
+  }
+  return result;
+};
 
 /**
  * The zod transform adds an input and an output copy of every schema with an id; only the
@@ -37,7 +52,7 @@ export const openapiPlugin = fp(
           securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
         },
       },
-      transform: jsonSchemaTransform,
+      transform: withResponseHeaders,
       transformObject: withoutUnusedSchemas,
     });
     const OpenApiDocument = z.looseObject({
@@ -50,7 +65,7 @@ export const openapiPlugin = fp(
         schema: {
           tags: ['operations'],
           summary: 'This document',
-          response: { 200: OpenApiDocument },
+          response: { 200: OpenApiDocument, ...problemResponses() },
         },
       },
       () => app.swagger(),

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { callerOf } from '../auth/auth.plugin';
+import { createdResponse } from '../http/created-response';
 import { problemResponses } from '../http/problem';
 import {
   CreateUserBodySchema,
@@ -59,7 +60,10 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
         security,
         summary: 'Create a user (admin)',
         body: CreateUserBodySchema,
-        response: { 201: UserSchema, ...problemResponses(400, 401, 403, 409, 503) },
+        response: {
+          201: createdResponse(UserSchema),
+          ...problemResponses(400, 401, 403, 409, 413, 503),
+        },
       },
     },
     async (request, reply) => {
@@ -78,7 +82,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Change a user (oneself, or anyone for an admin; only admins change roles)',
         params: UserIdParamsSchema,
         body: UpdateUserBodySchema,
-        response: { 200: UserSchema, ...problemResponses(400, 401, 403, 404, 409, 503) },
+        response: { 200: UserSchema, ...problemResponses(400, 401, 403, 404, 409, 413, 503) },
       },
     },
     (request) => app.userService.update(callerOf(request), request.params.id, request.body),

@@ -56,7 +56,7 @@ export const UserSchema = z
   .object({
     id: z.uuid(),
     name: z.string(),
-    email: z.string(),
+    email: z.email(),
     role: RoleSchema,
     emailVerified: z.boolean(),
     createdAt: z.date(),

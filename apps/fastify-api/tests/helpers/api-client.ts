@@ -1,5 +1,5 @@
 import { Agent, type Server } from 'node:http';
-import { bearer } from '@testbed/test-utils';
+import { bearer, validateResponses, type ResponseValidator } from '@testbed/test-utils';
 import request from 'supertest';
 
 export interface Caller {
@@ -10,9 +10,16 @@ type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
 export type Client = Record<Method, (url: string) => request.Test>;
 
-function client(server: Server, agent: Agent, headers: Record<string, string>): Client {
+interface Connection {
+  server: Server;
+  agent: Agent;
+  validator: ResponseValidator;
+}
+
+function client({ server, agent, validator }: Connection, headers: Record<string, string>): Client {
+  // Every response is checked against the app's own /openapi.json before the test sees it.
   const call = (method: Method) => (url: string) =>
-    request(server)[method](url).agent(agent).set(headers);
+    validateResponses(request(server)[method](url).agent(agent).set(headers), validator);
   return {
     get: call('get'),
     post: call('post'),
@@ -32,19 +39,19 @@ export interface Api extends Client {
 }
 
 /** supertest against the app's listening server, as Fastify's testing guide does after `app.ready()`. */
-export function createApi(server: Server): Api {
+export function createApi(server: Server, validator: ResponseValidator): Api {
   // Keep-alive: one connection reused by every request of a file, not a new one each time.
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  const anonymous = client(server, agent, {});
+  const connection = { server, agent: new Agent({ keepAlive: true, maxSockets: 1 }), validator };
+  const anonymous = client(connection, {});
   return {
     ...anonymous,
-    as: (caller) => client(server, agent, bearer(caller.token)),
+    as: (caller) => client(connection, bearer(caller.token)),
     login: async (email, password) => {
       const res = await anonymous.post('/api/auth/login').send({ email, password }).expect(200);
       return (res.body as { access_token: string }).access_token;
     },
     close: () => {
-      agent.destroy();
+      connection.agent.destroy();
     },
   };
 }

@@ -1,4 +1,11 @@
-import { FakeClock, FakeMailer, LogRecorder, useTestDatabase } from '@testbed/test-utils';
+import {
+  FakeClock,
+  FakeMailer,
+  LogRecorder,
+  responseValidatorFor,
+  useTestDatabase,
+  type ResponseValidator,
+} from '@testbed/test-utils';
 import type pg from 'pg';
 import { buildApp, type App } from '../../src/app';
 import { AccessTokens } from '../../src/auth/access-tokens';
@@ -25,6 +32,8 @@ export interface TestApp {
   clock: FakeClock;
   logs: LogRecorder;
   config: Config;
+  /** Checks a response against the app's /openapi.json (the api client does it for every call). */
+  openapi: ResponseValidator;
 }
 
 /**
@@ -53,6 +62,7 @@ export function useTestApp(): TestApp {
     });
     // One listening socket per file, reused over keep-alive by every request of the file.
     await app.listen({ port: 0, host: '127.0.0.1' });
+    const openapi = await responseValidatorFor(app.server);
     const repos = app.repositories;
     const passwords = new PasswordHasher(config.passwords);
     const given = createGiven({
@@ -65,7 +75,8 @@ export function useTestApp(): TestApp {
       (await pool.query<Row & pg.QueryResultRow>(text, params)).rows;
     Object.assign(t, {
       app,
-      api: createApi(app.server),
+      api: createApi(app.server, openapi),
+      openapi,
       given,
       db,
       repos,

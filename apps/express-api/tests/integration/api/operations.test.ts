@@ -8,6 +8,7 @@ import {
   FakeMailer,
   forgeJwt,
   LogRecorder,
+  validateResponses,
 } from '@testbed/test-utils';
 import request from 'supertest';
 import { createApp } from '../../../src/app';
@@ -142,7 +143,7 @@ describe('without a database', () => {
   it('answers GET /health with a 503 problem', async () => {
     const app = appWithoutDatabase();
 
-    const res = await request(app).get('/health');
+    const res = await validateResponses(request(app).get('/health'), t.openapi);
 
     expect(res).toBeProblem(503);
   });
@@ -160,7 +161,10 @@ describe('without a database', () => {
       secret: testConfig.jwt.secret,
     });
 
-    const res = await request(app).get('/api/profile').set(bearer(token));
+    const res = await validateResponses(
+      request(app).get('/api/profile').set(bearer(token)),
+      t.openapi,
+    );
 
     expect(res).toBeProblem(500, { detail: 'An unexpected error occurred.' });
     expect(logs.entries).toEqual([expect.objectContaining({ level: 50, path: '/api/profile' })]);

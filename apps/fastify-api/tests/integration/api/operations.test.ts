@@ -2,6 +2,7 @@
 // internal in them, JSON parsing, unknown routes and methods, /health and /openapi.json.
 // See docs/fastify-api.md.
 import {
+  assertInjectedResponse,
   bearer,
   epochSeconds,
   FakeClock,
@@ -145,6 +146,7 @@ describe('without a database', () => {
     const { app, close } = appWithoutDatabase();
 
     const res = await app.inject({ method: 'GET', url: '/health' });
+    assertInjectedResponse(t.openapi, res);
 
     expect(res).toBeProblem(503);
     await close();
@@ -164,6 +166,7 @@ describe('without a database', () => {
     });
 
     const res = await app.inject({ method: 'GET', url: '/api/profile', headers: bearer(token) });
+    assertInjectedResponse(t.openapi, res);
 
     expect(res).toBeProblem(500, { detail: 'An unexpected error occurred.' });
     // Fastify also logs each request at info level; the error is the one entry at level 50.
@@ -187,6 +190,7 @@ describe('response schemas', () => {
       url: `/api/users/${user.id}`,
       headers: bearer(user.token),
     });
+    assertInjectedResponse(t.openapi, res);
 
     expect(res.statusCode).toBe(200);
     expect(Object.keys(res.json<object>()).sort()).toEqual([

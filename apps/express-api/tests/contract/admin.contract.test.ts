@@ -1,0 +1,5 @@
+// Contract suite (docs/contract-suite.md): the shared admin cases, run against this app.
+import { describeAdminContract } from '@testbed/contract-tests';
+import { expressTarget } from './target';
+
+describeAdminContract(expressTarget);

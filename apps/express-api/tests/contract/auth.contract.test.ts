@@ -1,0 +1,5 @@
+// Contract suite (docs/contract-suite.md): the shared auth cases, run against this app.
+import { describeAuthContract } from '@testbed/contract-tests';
+import { expressTarget } from './target';
+
+describeAuthContract(expressTarget);

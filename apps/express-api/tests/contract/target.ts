@@ -1,0 +1,35 @@
+import { createServer } from 'node:http';
+import type { ContractTarget } from '@testbed/contract-tests';
+import { FakeClock, FakeMailer } from '@testbed/test-utils';
+import { createApp } from '../../src/app';
+import { createDataSource } from '../../src/db/data-source';
+import { repositoriesFor } from '../../src/db/database';
+import { createLogger } from '../../src/logger';
+import { START } from '../helpers/test-app';
+import { testConfig } from '../helpers/test-config';
+
+/** This app as the contract suites see it (docs/contract-suite.md). */
+export const expressTarget: ContractTarget = {
+  name: 'express-api',
+  async start(databaseUrl) {
+    const dataSource = await createDataSource({ url: databaseUrl, poolSize: 4 }).initialize();
+    const mailer = new FakeMailer();
+    const clock = new FakeClock(START);
+    const logger = createLogger('silent');
+    const app = createApp({ dataSource, mailer, clock, config: testConfig, logger });
+    const server = createServer(app).listen(0, '127.0.0.1');
+    const users = repositoriesFor(dataSource.manager).users;
+    return {
+      server,
+      mailer,
+      clock,
+      promoteToAdmin: async (id) => {
+        await users.update(id, { role: 'admin', updatedAt: clock.now() });
+      },
+      close: async () => {
+        await new Promise((resolve) => server.close(resolve));
+        await dataSource.destroy();
+      },
+    };
+  },
+};

@@ -1,0 +1,5 @@
+// Contract suite (docs/contract-suite.md): the shared users cases, run against this app.
+import { describeUsersContract } from '@testbed/contract-tests';
+import { expressTarget } from './target';
+
+describeUsersContract(expressTarget);

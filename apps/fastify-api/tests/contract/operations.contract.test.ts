@@ -1,0 +1,5 @@
+// Contract suite (docs/contract-suite.md): the shared operations cases, run against this app.
+import { describeOperationsContract } from '@testbed/contract-tests';
+import { fastifyTarget } from './target';
+
+describeOperationsContract(fastifyTarget);

@@ -1,0 +1,5 @@
+// Contract suite (docs/contract-suite.md): the shared rules cases, run against this app.
+import { describeRulesContract } from '@testbed/contract-tests';
+import { fastifyTarget } from './target';
+
+describeRulesContract(fastifyTarget);

@@ -1,0 +1,37 @@
+import type { ContractTarget } from '@testbed/contract-tests';
+import { FakeClock, FakeMailer } from '@testbed/test-utils';
+import { buildApp } from '../../src/app';
+import { createDatabase, createPool } from '../../src/db/database';
+import { createLogger } from '../../src/logger';
+import { START } from '../helpers/test-app';
+import { testConfig } from '../helpers/test-config';
+
+/** This app as the contract suites see it (docs/contract-suite.md). */
+export const fastifyTarget: ContractTarget = {
+  name: 'fastify-api',
+  async start(databaseUrl) {
+    const pool = createPool(databaseUrl, 4);
+    const mailer = new FakeMailer();
+    const clock = new FakeClock(START);
+    const app = buildApp({
+      db: createDatabase(pool),
+      mailer,
+      clock,
+      config: testConfig,
+      logger: createLogger('silent'),
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    return {
+      server: app.server,
+      mailer,
+      clock,
+      promoteToAdmin: async (id) => {
+        await app.repositories.users.update(id, { role: 'admin', updatedAt: clock.now() });
+      },
+      close: async () => {
+        await app.close();
+        await pool.end();
+      },
+    };
+  },
+};

@@ -1,0 +1,51 @@
+import { Agent, type Server } from 'node:http';
+import { bearer, validateResponses, type ResponseValidator } from '@testbed/test-utils';
+import request from 'supertest';
+
+type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
+
+export type Client = Record<Method, (url: string) => request.Test>;
+
+export interface ContractApi extends Client {
+  /** The same requests with `Authorization: Bearer <token>`. */
+  as(caller: { token: string }): Client;
+  close(): void;
+}
+
+/** The contract's rule for every 401, checked on each response the suites receive. */
+const bearerChallenge =
+  (method: string, url: string) =>
+  (res: { status: number; headers: Record<string, string | undefined> }) => {
+    if (res.status === 401 && !/^Bearer\b/.test(res.headers['www-authenticate'] ?? ''))
+      throw new Error(
+        `${method.toUpperCase()} ${url} → 401 without WWW-Authenticate: Bearer (docs/api-contract.md#auth)`,
+      );
+  };
+
+/**
+ * supertest on one kept-alive connection; every response checked against /openapi.json and
+ * every 401 for its `WWW-Authenticate` challenge.
+ */
+export function createContractApi(server: Server, validator: ResponseValidator): ContractApi {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const client = (headers: Record<string, string>): Client => {
+    const call = (method: Method) => (url: string) =>
+      validateResponses(request(server)[method](url).agent(agent).set(headers), validator).expect(
+        bearerChallenge(method, url),
+      );
+    return {
+      get: call('get'),
+      post: call('post'),
+      patch: call('patch'),
+      put: call('put'),
+      delete: call('delete'),
+    };
+  };
+  return {
+    ...client({}),
+    as: (caller) => client(bearer(caller.token)),
+    close: () => {
+      agent.destroy();
+    },
+  };
+}

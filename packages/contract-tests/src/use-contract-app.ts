@@ -1,0 +1,49 @@
+import {
+  responseValidatorFor,
+  useTestDatabase,
+  type FakeClock,
+  type FakeMailer,
+} from '@testbed/test-utils';
+import { createContractApi, type ContractApi } from './api-client';
+import { createGiven, type Given } from './given';
+import type { ContractTarget, RunningApp } from './target';
+
+export const START = '2030-01-01T00:00:00.000Z';
+
+export interface ContractApp {
+  api: ContractApi;
+  given: Given;
+  mailer: FakeMailer;
+  clock: FakeClock;
+}
+
+/**
+ * The target app on this test file's database, started once per file. Before each test the
+ * tables are empty (the harness), the mailbox is empty and the clock is at START.
+ */
+export function useContractApp(target: ContractTarget): ContractApp {
+  const database = useTestDatabase();
+  const app = {} as ContractApp;
+  let running: RunningApp;
+
+  beforeAll(async () => {
+    running = await target.start(database.url);
+    const api = createContractApi(running.server, await responseValidatorFor(running.server));
+    const { mailer, clock } = running;
+    const promoteToAdmin = (id: string) => running.promoteToAdmin(id);
+    const given = createGiven({ api, mailer, clock, promoteToAdmin });
+    Object.assign(app, { api, given, mailer, clock });
+  });
+
+  beforeEach(() => {
+    app.mailer.clear();
+    app.clock.set(START);
+  });
+
+  afterAll(async () => {
+    app.api.close();
+    await running.close();
+  });
+
+  return app;
+}
