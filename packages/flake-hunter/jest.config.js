@@ -1,0 +1,3 @@
+const { defineJestConfig } = require('@testbed/jest-config');
+
+module.exports = defineJestConfig();

@@ -1,0 +1,3 @@
+import { defineConfig } from '@testbed/eslint-config';
+
+export default defineConfig(import.meta.dirname);
