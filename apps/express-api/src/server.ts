@@ -45,10 +45,17 @@ interface Running {
   logger: Logger;
 }
 
+const SHUTDOWN_GRACE_MS = 10_000;
+
 /** SIGTERM/SIGINT: in-flight requests finish, then the pool closes, then the database. */
 function stopOnSignals({ server, dataSource, database, logger }: Running): void {
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
+    // A kept-alive connection that keeps sending would hold close() open for ever: the
+    // requests still arriving are answered with `Connection: close`, so clients move on.
+    server.prependListener('request', (_request, response) => {
+      response.setHeader('Connection', 'close');
+    });
     server.close(() => {
       void dataSource
         .destroy()
@@ -62,8 +69,10 @@ function stopOnSignals({ server, dataSource, database, logger }: Running): void 
           process.exit(1);
         });
     });
-    // close() waits for requests in flight; idle keep-alive connections can go now.
+    // close() waits for requests in flight; idle keep-alive connections can go now, and
+    // whatever is still open after the grace period is cut.
     server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
