@@ -54,7 +54,7 @@ export function treeMemoryBytes(root: number): number {
 }
 
 /** Samples the tree's memory until stopped; returns the peak. */
-export function watchPeakMemory(root: number, everyMs = 50): () => number {
+export function watchPeakMemory(root: number, everyMs = 200): () => number {
   let peak = 0;
   const timer = setInterval(() => {
     peak = Math.max(peak, treeMemoryBytes(root));

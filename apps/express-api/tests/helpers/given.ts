@@ -47,6 +47,7 @@ export function createGiven({ repos, hasher, tokens, clock }: GivenDeps) {
       role: 'user',
       emailVerified: true,
     }),
+    // #region persist-user
     persist: async ({ password, ...attributes }) => {
       const saved = await repos.users.create({
         ...attributes,
@@ -56,6 +57,7 @@ export function createGiven({ repos, hasher, tokens, clock }: GivenDeps) {
       const { token } = await tokens.issue(saved.id);
       return { ...saved, password, token };
     },
+    // #endregion
   });
 
   return {

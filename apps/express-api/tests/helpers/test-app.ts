@@ -62,6 +62,7 @@ async function startTestApp(url: string): Promise<TestApp> {
   };
 }
 
+// #region use-test-app
 /**
  * The real app on this file's own database, with fakes only at the edges (mail, clock,
  * log destination). Built once per file; every test starts from empty tables, an empty
@@ -85,3 +86,4 @@ export function useTestApp(): TestApp {
   });
   return testApp;
 }
+// #endregion

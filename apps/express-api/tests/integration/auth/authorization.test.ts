@@ -96,6 +96,7 @@ async function scene(): Promise<Scene> {
 }
 
 describe('who may call what', () => {
+  // #region authorization-cells
   it.each(cells)('$route by $caller → $status', async ({ send, caller, status }) => {
     const current = await scene();
     const { method, url, body } = send(current);
@@ -105,6 +106,7 @@ describe('who may call what', () => {
 
     expect(res.status).toBe(status);
   });
+  // #endregion
 
   it('gives another user only the summary of a record', async () => {
     const { target, callers } = await scene();

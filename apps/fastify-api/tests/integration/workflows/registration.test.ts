@@ -78,6 +78,7 @@ describe('registration to profile', () => {
 });
 
 describe('registration when mail is down', () => {
+  // #region mail-down-rollback
   it('answers 503 and leaves no user and no verification record behind', async () => {
     t.mailer.failNext();
 
@@ -90,6 +91,7 @@ describe('registration when mail is down', () => {
     );
     expect(row?.count).toBe(0);
   });
+  // #endregion
 
   it('lets the same email register once mail works again', async () => {
     const { name, email, password } = t.given.attributes();
