@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { findFreePort } from '@testbed/test-utils';
 import { inheritedEnvironment } from './config';
-import { findFreePort } from './free-port';
 
 const ROOT = join(__dirname, '../../..');
 

@@ -3,6 +3,7 @@ export { fingerprintFiles } from './database/fingerprint';
 export { withDatabase, databaseNameOf, redactPassword } from './database/connection-url';
 export { assertTestDatabaseUrl, isTestDatabaseName } from './database/test-database-guard';
 export { startEmbeddedServer, type EmbeddedServer } from './database/embedded-server';
+export { findFreePort } from './database/free-port';
 export { startHarness, type Harness, type HarnessOptions } from './database/test-database-harness';
 export {
   createTestDatabase,
