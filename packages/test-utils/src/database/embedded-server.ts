@@ -16,6 +16,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { findPostgresBinaries } from './embedded-binaries';
 import { findFreePort } from './free-port';
+import { startOrphanReaper } from './orphan-reaper';
 import { postgresSystemUser, type SystemUser } from './postgres-system-user';
 
 export interface EmbeddedServer {
@@ -25,6 +26,8 @@ export interface EmbeddedServer {
   pid: number;
   /** Fast shutdown, then the data folder is removed. */
   stop: () => Promise<void>;
+  /** Leaves the server running after this process exits (to inspect a kept database). */
+  release: () => void;
 }
 
 // Durability buys nothing in a throwaway server; these make writes several times cheaper.
@@ -56,8 +59,6 @@ function parentFolder(): string {
 }
 
 async function initCluster(initdb: string, dataDir: string, user: SystemUser | undefined) {
-  mkdirSync(dataDir, { mode: 0o700 });
-  if (user) chownSync(dataDir, user.uid, user.gid);
   await run(
     initdb,
     ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C'],
@@ -129,6 +130,10 @@ export async function startEmbeddedServer(): Promise<EmbeddedServer> {
   const binaries = await findPostgresBinaries();
   const user = postgresSystemUser();
   const dataDir = join(parentFolder(), `testbed-pg-${randomBytes(6).toString('hex')}`);
+  mkdirSync(dataDir, { mode: 0o700 });
+  if (user) chownSync(dataDir, user.uid, user.gid);
+  // From here on there is something to clean up, even if this process is killed mid-start.
+  const dismissReaper = startOrphanReaper({ dataDir });
   try {
     await initCluster(binaries.initdb, dataDir, user);
     const { child, exit, url } = await startOnFreePort(binaries.postgres, dataDir, user);
@@ -139,10 +144,12 @@ export async function startEmbeddedServer(): Promise<EmbeddedServer> {
       child.kill('SIGINT');
       await exit;
       rmSync(dataDir, { recursive: true, force: true });
+      dismissReaper();
     };
-    return { url, dataDir, pid: child.pid ?? 0, stop };
+    return { url, dataDir, pid: child.pid ?? 0, stop, release: dismissReaper };
   } catch (error) {
     rmSync(dataDir, { recursive: true, force: true });
+    dismissReaper();
     throw error;
   }
 }

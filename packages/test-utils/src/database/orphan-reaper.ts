@@ -1,10 +1,8 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
-export interface ReaperTarget {
-  embedded?: { pid: number; dataDir: string };
-  external?: { adminUrl: string; runPrefix: string };
-}
+/** The embedded server's folder, or the run's databases on an external server. */
+export type ReaperTarget = { dataDir: string } | { adminUrl: string; runPrefix: string };
 
 /** Starts the watchdog in reap-orphans.cjs; returns the function that dismisses it. */
 export function startOrphanReaper(target: ReaperTarget): () => void {
@@ -16,10 +14,9 @@ export function startOrphanReaper(target: ReaperTarget): () => void {
       // eslint-disable-next-line no-restricted-properties -- the child inherits our environment
       ...process.env,
       REAPER_WATCH_PID: String(process.pid),
-      REAPER_SERVER_PID: String(target.embedded?.pid ?? ''),
-      REAPER_DATA_DIR: target.embedded?.dataDir ?? '',
-      REAPER_ADMIN_URL: target.external?.adminUrl ?? '',
-      REAPER_PREFIX: target.external?.runPrefix ?? '',
+      REAPER_DATA_DIR: 'dataDir' in target ? target.dataDir : '',
+      REAPER_ADMIN_URL: 'adminUrl' in target ? target.adminUrl : '',
+      REAPER_PREFIX: 'runPrefix' in target ? target.runPrefix : '',
     },
   });
   child.unref();

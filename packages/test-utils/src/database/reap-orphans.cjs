@@ -1,12 +1,12 @@
 // Cleans up after a test run that was killed before its teardown could run (Ctrl-C, a
-// crashed Jest, a CI timeout). Started detached by the harness; it watches the run's process
-// and, once that is gone, stops the embedded server and removes its folder, or drops the
-// run's databases on an external server. A normal teardown kills it first.
+// crashed Jest, a CI timeout). Started detached, as soon as there is something to clean; it
+// watches the run's process and, once that is gone, stops the embedded server (whose pid is
+// in its folder's postmaster.pid, if it got that far) and removes the folder, or drops the
+// run's databases on an external server. A normal stop dismisses it first.
 'use strict';
 const { readFileSync, rmSync } = require('node:fs');
 
-const { REAPER_WATCH_PID, REAPER_SERVER_PID, REAPER_DATA_DIR, REAPER_ADMIN_URL, REAPER_PREFIX } =
-  process.env;
+const { REAPER_WATCH_PID, REAPER_DATA_DIR, REAPER_ADMIN_URL, REAPER_PREFIX } = process.env;
 
 // A process that exited but was not yet reaped by its (new) parent is a zombie: dead to us.
 const isZombie = (pid) => {
@@ -26,9 +26,19 @@ const isAlive = (pid) => {
 };
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// The first line of postmaster.pid is the server's pid; no file, no server (yet).
+const serverPid = () => {
+  try {
+    return Number(readFileSync(`${REAPER_DATA_DIR}/postmaster.pid`, 'utf8').split('\n')[0]);
+  } catch {
+    return undefined;
+  }
+};
+
 async function stopEmbeddedServer() {
-  if (isAlive(REAPER_SERVER_PID)) process.kill(Number(REAPER_SERVER_PID), 'SIGINT');
-  for (let waited = 0; isAlive(REAPER_SERVER_PID) && waited < 10_000; waited += 50) await sleep(50);
+  const pid = serverPid();
+  if (pid && isAlive(pid)) process.kill(pid, 'SIGINT');
+  for (let waited = 0; pid && isAlive(pid) && waited < 10_000; waited += 50) await sleep(50);
   rmSync(REAPER_DATA_DIR, { recursive: true, force: true });
 }
 

@@ -65,9 +65,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const { adminUrl, embedded } = await openServer(external);
   const baseName = baseNameFor(external?.url, options.appName);
   const prefixes = runPrefixes(baseName);
-  const dismissReaper = startOrphanReaper(
-    embedded ? { embedded } : { external: { adminUrl, runPrefix: prefixes.runPrefix } },
-  );
+  // The embedded server watches for a killed run itself; on an external server, the run's
+  // databases are what must go.
+  const dismissReaper = embedded
+    ? () => undefined
+    : startOrphanReaper({ adminUrl, runPrefix: prefixes.runPrefix });
   try {
     const template = await ensureTemplateDatabase(adminUrl, { ...options, baseName });
     const cloneStrategy = embedded ? 'FILE_COPY' : undefined;
@@ -76,6 +78,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       const kept = await dropRunDatabases(server);
       dismissReaper();
       if (kept.length === 0) await embedded?.stop();
+      else embedded?.release();
       return { kept };
     };
     return { server, embedded, stop };
