@@ -1,11 +1,12 @@
 import { checkCitedTests } from './cited-tests';
+import { checkCodePaths } from './code-paths';
 import { checkExcerpts, fixExcerpts } from './excerpts';
 import { checkLinks } from './links';
 import { listMarkdownFiles } from './markdown-files';
 import type { Problem } from './problem';
 import type { RepoFiles } from './repo-files';
 
-const checks = [checkLinks, checkExcerpts, checkCitedTests];
+const checks = [checkLinks, checkCodePaths, checkExcerpts, checkCitedTests];
 
 /** Every problem in the repository's docs: file by file, in the order they are listed, by line. */
 export function checkDocs(files: RepoFiles): Problem[] {
