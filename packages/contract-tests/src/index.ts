@@ -7,4 +7,5 @@ export { describeAdminContract } from './suites/admin.contract';
 export { describeOperationsContract } from './suites/operations.contract';
 export { describeProblemsContract } from './suites/problems.contract';
 export { describeRulesContract } from './suites/rules.contract';
+export { createContractApi, type Client, type ContractApi } from './api-client';
 export { compareOpenApiDocuments } from './openapi-diff/compare-documents';
