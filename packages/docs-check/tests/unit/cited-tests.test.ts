@@ -5,6 +5,7 @@ import { md, memoryFiles } from '../helpers/memory-files';
 
 describe('testNames', () => {
   it('reads the names of it, test and describe in any quotes, with escapes', () => {
+    // Source text to parse, not a test of this suite: a skipped test still has a name.
     const source = md(
       "describe('POST /api/users', () => {",
       '  it("returns 409 when the email is taken", async () => {});',
