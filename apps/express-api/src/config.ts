@@ -35,6 +35,8 @@ const envSchema = z.object({
   PUBLIC_URL: optional(url),
   DATABASE_URL: optional(url),
   DATABASE_POOL_SIZE: integer(1, 1000).default(10),
+  DATABASE_STATEMENT_TIMEOUT_MS: integer(1, 600_000).default(5000),
+  DATABASE_CONNECT_TIMEOUT_MS: integer(1, 600_000).default(3000),
   // Below Linux's ephemeral range (32768–60999), where random free ports are handed out.
   EMBEDDED_DATABASE_PORT: integer(1, 65535).default(25432),
   JWT_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
@@ -63,6 +65,11 @@ export interface AppConfig {
   passwordHashing: { memoryCost: number; timeCost: number; parallelism: number };
 }
 
+export interface DatabaseTimeouts {
+  statementMs: number;
+  connectMs: number;
+}
+
 export interface Config extends AppConfig {
   production: boolean;
   port: number;
@@ -70,6 +77,8 @@ export interface Config extends AppConfig {
   /** Unset: the embedded default database under `.data/`. */
   databaseUrl: string | undefined;
   databasePoolSize: number;
+  /** A statement running longer is cancelled; a connection not had in time is given up. */
+  databaseTimeouts: DatabaseTimeouts;
   embeddedDatabase: { dir: string; port: number };
   logLevel: LogLevel;
   mail:
@@ -130,6 +139,10 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl: vars.PUBLIC_URL ?? `http://localhost:${vars.PORT}`,
     databaseUrl: vars.DATABASE_URL,
     databasePoolSize: vars.DATABASE_POOL_SIZE,
+    databaseTimeouts: {
+      statementMs: vars.DATABASE_STATEMENT_TIMEOUT_MS,
+      connectMs: vars.DATABASE_CONNECT_TIMEOUT_MS,
+    },
     embeddedDatabase: {
       dir: join(APP_ROOT, '.data', 'postgres'),
       port: vars.EMBEDDED_DATABASE_PORT,

@@ -81,7 +81,12 @@ function stopOnSignals({ server, dataSource, database, logger }: Running): void 
 async function openDataSource(config: Config, logger: Logger) {
   const database = await openDatabase(config, logger);
   await migrate(database.url);
-  const options = { url: database.url, poolSize: config.databasePoolSize };
+  const options = {
+    url: database.url,
+    poolSize: config.databasePoolSize,
+    timeouts: config.databaseTimeouts,
+    onConnectionLost: (error: Error) => logger.warn({ err: error }, 'database connection lost'),
+  };
   const dataSource = await createDataSource(options).initialize();
   if (config.admin) {
     const hasher = createPasswordHasher(config.passwordHashing);

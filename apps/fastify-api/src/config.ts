@@ -41,6 +41,8 @@ const envSchema = z.object({
   PUBLIC_URL: z.url('must be a URL').optional(),
   DATABASE_URL: optional.pipe(z.url('must be a PostgreSQL URL').optional()),
   DATABASE_POOL_SIZE: integer(1, 100, 10),
+  DATABASE_STATEMENT_TIMEOUT_MS: integer(1, 600_000, 5000),
+  DATABASE_CONNECT_TIMEOUT_MS: integer(1, 600_000, 3000),
   // Below Linux's ephemeral port range, so a random free port never takes it.
   EMBEDDED_DATABASE_PORT: integer(1, 65535, 25433),
   JWT_SECRET: optional.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
@@ -59,6 +61,11 @@ const envSchema = z.object({
   ARGON2_TIME_COST: integer(1, 100, 2),
 });
 
+export interface DatabaseTimeouts {
+  statementMs: number;
+  connectMs: number;
+}
+
 export interface Config {
   env: 'development' | 'production' | 'test';
   port: number;
@@ -68,6 +75,8 @@ export interface Config {
   /** Unset: the embedded default database under `.data/`. */
   databaseUrl: string | undefined;
   databasePoolSize: number;
+  /** A statement running longer is cancelled; a connection not had in time is given up. */
+  databaseTimeouts: DatabaseTimeouts;
   embeddedDatabase: { dir: string; port: number };
   logLevel: string;
   jwt: { secret: string; issuer: string; audience: string; ttlSeconds: number };
@@ -129,6 +138,10 @@ export function loadConfig(env: Env): Config {
     publicUrl: vars.PUBLIC_URL ?? `http://localhost:${vars.PORT}`,
     databaseUrl: vars.DATABASE_URL,
     databasePoolSize: vars.DATABASE_POOL_SIZE,
+    databaseTimeouts: {
+      statementMs: vars.DATABASE_STATEMENT_TIMEOUT_MS,
+      connectMs: vars.DATABASE_CONNECT_TIMEOUT_MS,
+    },
     embeddedDatabase: {
       dir: resolve(appRoot, '.data', 'postgres'),
       port: vars.EMBEDDED_DATABASE_PORT,

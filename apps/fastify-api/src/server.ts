@@ -27,7 +27,11 @@ async function openDatabase(config: Config, logger: FastifyBaseLogger): Promise<
     url = embedded.url;
   }
   await migrate(url);
-  const pool = createPool(url, config.databasePoolSize);
+  const pool = createPool(url, {
+    max: config.databasePoolSize,
+    timeouts: config.databaseTimeouts,
+    onConnectionLost: (error) => logger.warn({ err: error }, 'database connection lost'),
+  });
   resources.push(() => pool.end());
   return createDatabase(pool);
 }

@@ -1,5 +1,6 @@
 // The contract suites: each app runs them against itself from tests/contract/*.contract.test.ts.
-export type { ContractTarget, RunningApp } from './target';
+export type { ContractTarget, RunningApp, StartOptions } from './target';
+export type { ContractDatabase } from './contract-database';
 export { useContractApp, START, type ContractApp } from './use-contract-app';
 export { describeAuthContract } from './suites/auth.contract';
 export { describeUsersContract } from './suites/users.contract';

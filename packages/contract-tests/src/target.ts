@@ -9,7 +9,21 @@ export interface ContractTarget {
   /** Shown in the suites' names: `express-api`. */
   name: string;
   /** Starts the app on this database (already migrated and empty), listening on any port. */
-  start(databaseUrl: string): Promise<RunningApp>;
+  start(databaseUrl: string, options?: StartOptions): Promise<RunningApp>;
+  /**
+   * How to run the app as its own process, the way `pnpm start` does but from source: the
+   * shutdown suite sends it signals. Run as `node <args…>` in `cwd`, configured by env.
+   */
+  process: { cwd: string; args: string[] };
+}
+
+export interface StartOptions {
+  /**
+   * The app's limits on the database, in milliseconds: a statement running longer is
+   * cancelled, a connection not had within `connectMs` is given up. The fault suites make
+   * them short so a slow or missing database shows within a test; unset, the app's defaults.
+   */
+  databaseTimeouts?: { statementMs: number; connectMs: number };
 }
 
 export interface RunningApp {

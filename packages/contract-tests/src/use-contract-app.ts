@@ -5,6 +5,7 @@ import {
   type FakeMailer,
 } from '@testbed/test-utils';
 import { createContractApi, type ContractApi } from './api-client';
+import { openContractDatabase, type ContractDatabase } from './contract-database';
 import { createGiven, type Given } from './given';
 import type { ContractTarget, RunningApp } from './target';
 
@@ -15,6 +16,8 @@ export interface ContractApp {
   given: Given;
   mailer: FakeMailer;
   clock: FakeClock;
+  /** The file's database in plain SQL, for the rows a request must or must not leave. */
+  db: ContractDatabase;
 }
 
 /**
@@ -32,7 +35,8 @@ export function useContractApp(target: ContractTarget): ContractApp {
     const { mailer, clock } = running;
     const promoteToAdmin = (id: string) => running.promoteToAdmin(id);
     const given = createGiven({ api, mailer, clock, promoteToAdmin });
-    Object.assign(app, { api, given, mailer, clock });
+    const db = await openContractDatabase(database.url);
+    Object.assign(app, { api, given, mailer, clock, db });
   });
 
   beforeEach(() => {
@@ -42,6 +46,7 @@ export function useContractApp(target: ContractTarget): ContractApp {
 
   afterAll(async () => {
     app.api.close();
+    await app.db.close();
     await running.close();
   });
 

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import type { DatabaseTimeouts } from '../config';
 import { EmailVerificationEntity } from './email-verification.entity';
 import { LoginAttemptEntity } from './login-attempt.entity';
 import { migrations } from './migrations';
@@ -6,13 +7,29 @@ import { UserEntity } from './user.entity';
 
 export const entities = [UserEntity, EmailVerificationEntity, LoginAttemptEntity];
 
+const DEFAULT_TIMEOUTS: DatabaseTimeouts = { statementMs: 5000, connectMs: 3000 };
+
 export interface DataSourceOptions {
   url: string;
   poolSize?: number;
+  timeouts?: DatabaseTimeouts;
+  /** Told when an idle connection drops (a restart, a failover); the pool replaces it. */
+  onConnectionLost?: (error: Error) => void;
 }
 
-/** The app's DataSource, not yet initialized. The schema comes from migrations only. */
-export function createDataSource({ url, poolSize = 10 }: DataSourceOptions): DataSource {
+/**
+ * The app's DataSource, not yet initialized. The schema comes from migrations only. Its
+ * limits turn a slow or missing database into an error the app answers with 503 instead of
+ * a request that hangs: PostgreSQL cancels a statement that runs past `statementMs` (waiting
+ * for a lock included), and a connection not had within `connectMs` (the server gone, or
+ * every connection busy) is given up.
+ */
+export function createDataSource({
+  url,
+  poolSize = 10,
+  timeouts = DEFAULT_TIMEOUTS,
+  onConnectionLost = () => undefined,
+}: DataSourceOptions): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -21,6 +38,11 @@ export function createDataSource({ url, poolSize = 10 }: DataSourceOptions): Dat
     synchronize: false,
     migrationsRun: false,
     poolSize,
+    applicationName: 'express-api',
+    connectTimeoutMS: timeouts.connectMs,
+    extra: { statement_timeout: timeouts.statementMs },
+    // Instead of TypeORM's own console warning: the app's logger, or nothing in tests.
+    poolErrorHandler: onConnectionLost,
     logging: false,
   });
 }

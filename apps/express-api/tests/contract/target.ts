@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import { join } from 'node:path';
 import type { ContractTarget } from '@testbed/contract-tests';
 import { FakeClock, FakeMailer } from '@testbed/test-utils';
 import { createApp } from '../../src/app';
@@ -8,11 +9,15 @@ import { createLogger } from '../../src/logger';
 import { START } from '../helpers/test-app';
 import { testConfig } from '../helpers/test-config';
 
+const APP_ROOT = join(__dirname, '..', '..');
+
 /** This app as the contract suites see it (docs/contract-suite.md). */
 export const expressTarget: ContractTarget = {
   name: 'express-api',
-  async start(databaseUrl) {
-    const dataSource = await createDataSource({ url: databaseUrl, poolSize: 4 }).initialize();
+  process: { cwd: APP_ROOT, args: ['--import', 'tsx', 'src/server.ts'] },
+  async start(databaseUrl, { databaseTimeouts } = {}) {
+    const options = { url: databaseUrl, poolSize: 4, timeouts: databaseTimeouts };
+    const dataSource = await createDataSource(options).initialize();
     const mailer = new FakeMailer();
     const clock = new FakeClock(START);
     const logger = createLogger('silent');

@@ -2,9 +2,12 @@ import { drizzle, type NodePgDatabase, type NodePgQueryResultHKT } from 'drizzle
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgTransaction } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import type { DatabaseTimeouts } from '../config';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
+
+const DEFAULT_TIMEOUTS: DatabaseTimeouts = { statementMs: 5000, connectMs: 3000 };
 export type Database = NodePgDatabase<Schema> & { $client: pg.Pool };
 export type Transaction = PgTransaction<
   NodePgQueryResultHKT,
@@ -21,8 +24,31 @@ export function onlyRow<Row>(rows: Row[]): Row {
   return row;
 }
 
-export function createPool(url: string, max = 10): pg.Pool {
-  return new pg.Pool({ connectionString: url, max });
+export interface PoolOptions {
+  max?: number;
+  timeouts?: DatabaseTimeouts;
+  /** Told when an idle connection drops (a restart, a failover); the pool replaces it. */
+  onConnectionLost?: (error: Error) => void;
+}
+
+/**
+ * The app's pool. Its limits turn a slow or missing database into an error the app answers
+ * with 503 instead of a request that hangs: PostgreSQL cancels a statement that runs past
+ * `statementMs` (waiting for a lock included), and a connection not had within `connectMs`
+ * (the server gone, or every connection busy) is given up.
+ */
+export function createPool(url: string, options: PoolOptions = {}): pg.Pool {
+  const { max = 10, timeouts = DEFAULT_TIMEOUTS, onConnectionLost = () => undefined } = options;
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    application_name: 'fastify-api',
+    statement_timeout: timeouts.statementMs,
+    connectionTimeoutMillis: timeouts.connectMs,
+  });
+  // Without a listener, an idle connection dropped by the server would crash the process.
+  pool.on('error', onConnectionLost);
+  return pool;
 }
 
 export function createDatabase(pool: pg.Pool): Database {

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { ContractTarget } from '@testbed/contract-tests';
 import { FakeClock, FakeMailer } from '@testbed/test-utils';
 import { buildApp } from '../../src/app';
@@ -6,11 +7,14 @@ import { createLogger } from '../../src/logger';
 import { START } from '../helpers/test-app';
 import { testConfig } from '../helpers/test-config';
 
+const APP_ROOT = join(__dirname, '..', '..');
+
 /** This app as the contract suites see it (docs/contract-suite.md). */
 export const fastifyTarget: ContractTarget = {
   name: 'fastify-api',
-  async start(databaseUrl) {
-    const pool = createPool(databaseUrl, 4);
+  process: { cwd: APP_ROOT, args: ['--import', 'tsx', 'src/server.ts'] },
+  async start(databaseUrl, { databaseTimeouts } = {}) {
+    const pool = createPool(databaseUrl, { max: 4, timeouts: databaseTimeouts });
     const mailer = new FakeMailer();
     const clock = new FakeClock(START);
     const app = buildApp({

@@ -48,7 +48,7 @@ export function useTestApp(): TestApp {
 
   beforeAll(async () => {
     const config = testConfig;
-    pool = createPool(database.url, 4);
+    pool = createPool(database.url, { max: 4 });
     const db = createDatabase(pool);
     const mailer = new FakeMailer();
     const clock = new FakeClock(START);

@@ -16,7 +16,7 @@ const expressDocument = () =>
 // fastify-api generates its document from the routes' schemas, so the app is built (on a pool
 // to a closed port, which serving the document never touches) and asked for it.
 async function fastifyDocument() {
-  const pool = createPool('postgres://nobody@127.0.0.1:1/none', 1);
+  const pool = createPool('postgres://nobody@127.0.0.1:1/none', { max: 1 });
   const app = buildApp({
     db: createDatabase(pool),
     mailer: new FakeMailer(),

@@ -125,7 +125,7 @@ describe('without a database', () => {
   // A second app whose pool points at a closed port. It is driven with inject(), Fastify's
   // in-process request: the point is the app's answer, and this app needs no socket.
   function appWithoutDatabase(logs?: LogRecorder) {
-    const pool = createPool('postgres://nobody@127.0.0.1:1/none', 1);
+    const pool = createPool('postgres://nobody@127.0.0.1:1/none', { max: 1 });
     const app = buildApp({
       db: createDatabase(pool),
       mailer: new FakeMailer(),
