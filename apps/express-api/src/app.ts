@@ -1,4 +1,4 @@
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
 import { createAccessTokens } from './auth/access-tokens';
 import { authRoutes } from './auth/auth.routes';
@@ -33,7 +33,7 @@ function createServices({ dataSource, mailer, clock, config, logger }: AppDeps) 
   const hasher = createPasswordHasher(config.passwordHashing);
   const tokens = createAccessTokens(config.jwt, clock);
   const verifier = new EmailVerifier(mailer, clock, config.publicUrl, logger);
-  const throttle = new LoginThrottle(db.repos.loginAttempts, clock);
+  const throttle = new LoginThrottle(db, clock);
   return {
     db,
     tokens,
@@ -41,6 +41,27 @@ function createServices({ dataSource, mailer, clock, config, logger }: AppDeps) 
     users: new UserService({ db, hasher, verifier, clock, logger }),
   };
 }
+
+const BODY_LIMIT = '100kb';
+
+/**
+ * What is read as JSON, the same rule in both apps: `application/json` in UTF-8 (RFC 8259).
+ * Another charset is not read rather than refused with 415, a status the contract does not have.
+ */
+export function isUtf8Json(contentType: string | undefined): boolean {
+  const [mediaType = '', ...parameters] = (contentType ?? '').toLowerCase().split(';');
+  const charset = parameters
+    .map((parameter) => parameter.trim())
+    .find((parameter) => parameter.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replaceAll('"', '');
+  return mediaType.trim() === 'application/json' && (charset === undefined || charset === 'utf-8');
+}
+
+const dropUnreadBody: RequestHandler = (req, _res, next) => {
+  if (Buffer.isBuffer(req.body)) req.body = undefined;
+  next();
+};
 
 /** The whole app from its dependencies. Nothing here connects, listens or reads the env. */
 export function createApp(deps: AppDeps): Express {
@@ -50,7 +71,12 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   // No conditional GETs in the contract: responses carry no ETag, as the Fastify twin's.
   app.disable('etag');
-  app.use(express.json({ limit: '100kb' }));
+  app.use(
+    express.json({ limit: BODY_LIMIT, type: (req) => isUtf8Json(req.headers['content-type']) }),
+  );
+  // Any other body is read within the same limit and dropped, as in the Fastify app: too large
+  // is 413 whatever the type, and otherwise the route's schema reports the missing object (400).
+  app.use(express.raw({ limit: BODY_LIMIT, type: () => true }), dropUnreadBody);
   app.use(healthRoutes(services.db));
   app.use(openApiRoutes());
   app.use('/api', authRoutes(services.auth, authenticated));

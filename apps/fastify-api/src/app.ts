@@ -26,6 +26,17 @@ export interface AppDeps {
   logger: FastifyBaseLogger;
 }
 
+/** What is read as JSON, the same rule in both apps: `application/json` in UTF-8 (RFC 8259). */
+export function isUtf8Json(contentType: string): boolean {
+  const [mediaType = '', ...parameters] = contentType.toLowerCase().split(';');
+  const charset = parameters
+    .map((parameter) => parameter.trim())
+    .find((parameter) => parameter.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replaceAll('"', '');
+  return mediaType.trim() === 'application/json' && (charset === undefined || charset === 'utf-8');
+}
+
 /**
  * The whole app from its dependencies, with no side effect: nothing connects or listens.
  * The caller owns the database pool and closes it after `app.close()`.
@@ -42,7 +53,15 @@ export function buildApp({ db, mailer, clock, config, logger }: AppDeps) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // JSON in: a body of any other type is read (within bodyLimit) and ignored, so the route's
-  // schema reports the missing object, as in the Express app.
+  // schema reports the missing object, as in the Express app. That includes JSON declared in
+  // another charset and a Content-Type that is no media type at all, which Fastify would
+  // refuse with 415, a status the contract does not have.
+  app.addHook('onRequest', (request, _reply, done) => {
+    const contentType = request.headers['content-type'];
+    if (contentType !== undefined && !isUtf8Json(contentType))
+      request.headers['content-type'] = 'application/octet-stream';
+    done();
+  });
   app.removeContentTypeParser('text/plain');
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, _body, done) => {
     done(null, undefined);

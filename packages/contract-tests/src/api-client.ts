@@ -6,9 +6,18 @@ type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
 export type Client = Record<Method, (url: string) => request.Test>;
 
-export interface ContractApi extends Client {
+export interface Clients extends Client {
   /** The same requests with `Authorization: Bearer <token>`. */
   as(caller: { token: string }): Client;
+}
+
+export interface ContractApi extends Clients {
+  /**
+   * The same requests, each on a connection of its own, for the concurrency suite: the
+   * default client's single kept-alive socket sends one request at a time, so requests
+   * started together there never meet inside the app.
+   */
+  concurrently: Clients;
   close(): void;
 }
 
@@ -23,29 +32,37 @@ const bearerChallenge =
   };
 
 /**
- * supertest on one kept-alive connection; every response checked against /openapi.json and
- * every 401 for its `WWW-Authenticate` challenge.
+ * supertest on one kept-alive connection, plus `concurrently` for requests that must race;
+ * every response checked against /openapi.json and every 401 for its `WWW-Authenticate`
+ * challenge.
  */
 export function createContractApi(server: Server, validator: ResponseValidator): ContractApi {
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  const client = (headers: Record<string, string>): Client => {
-    const call = (method: Method) => (url: string) =>
-      validateResponses(request(server)[method](url).agent(agent).set(headers), validator).expect(
-        bearerChallenge(method, url),
-      );
-    return {
-      get: call('get'),
-      post: call('post'),
-      patch: call('patch'),
-      put: call('put'),
-      delete: call('delete'),
+  const serial = new Agent({ keepAlive: true, maxSockets: 1 });
+  // No keep-alive and no socket limit: no socket is ever free to reuse, so each request
+  // opens its own and N requests started together are N connections in flight at once.
+  const parallel = new Agent({ keepAlive: false, maxSockets: Infinity });
+  const clientsOn = (agent: Agent): Clients => {
+    const client = (headers: Record<string, string>): Client => {
+      const call = (method: Method) => (url: string) =>
+        validateResponses(request(server)[method](url).agent(agent).set(headers), validator).expect(
+          bearerChallenge(method, url),
+        );
+      return {
+        get: call('get'),
+        post: call('post'),
+        patch: call('patch'),
+        put: call('put'),
+        delete: call('delete'),
+      };
     };
+    return { ...client({}), as: (caller) => client(bearer(caller.token)) };
   };
   return {
-    ...client({}),
-    as: (caller) => client(bearer(caller.token)),
+    ...clientsOn(serial),
+    concurrently: clientsOn(parallel),
     close: () => {
-      agent.destroy();
+      serial.destroy();
+      parallel.destroy();
     },
   };
 }

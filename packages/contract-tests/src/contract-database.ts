@@ -7,7 +7,10 @@ import pg from 'pg';
  * so the suites can read it without knowing the ORM.
  */
 export interface ContractDatabase {
-  rows<Row extends pg.QueryResultRow>(sql: string, params?: unknown[]): Promise<Row[]>;
+  rows<Row extends pg.QueryResultRow = pg.QueryResultRow>(
+    sql: string,
+    params?: unknown[],
+  ): Promise<Row[]>;
   /** Every row of every table, in a stable order: equal snapshots mean nothing was written. */
   snapshot(): Promise<Record<string, unknown[]>>;
   close(): Promise<void>;
@@ -18,7 +21,8 @@ export async function openContractDatabase(url: string): Promise<ContractDatabas
   await client.connect();
   const tables = await listTablesChildrenFirst(client);
   return {
-    rows: async (sql, params) => (await client.query(sql, params)).rows,
+    rows: async <Row extends pg.QueryResultRow>(sql: string, params?: unknown[]) =>
+      (await client.query<Row>(sql, params)).rows,
     snapshot: async () => {
       const snapshot: Record<string, unknown[]> = {};
       for (const table of tables) {

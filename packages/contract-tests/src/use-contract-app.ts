@@ -7,7 +7,7 @@ import {
 import { createContractApi, type ContractApi } from './api-client';
 import { openContractDatabase, type ContractDatabase } from './contract-database';
 import { createGiven, type Given } from './given';
-import type { ContractTarget, RunningApp } from './target';
+import type { ContractTarget, RunningApp, StartOptions } from './target';
 
 export const START = '2030-01-01T00:00:00.000Z';
 
@@ -20,17 +20,30 @@ export interface ContractApp {
   db: ContractDatabase;
 }
 
+export interface ContractAppOptions {
+  start?: StartOptions;
+  /**
+   * Where the app connects instead of the file's database itself: the fault suites give it
+   * a proxy they can cut. Called once, when the app starts; `c.db` still goes direct.
+   */
+  appDatabaseUrl?: () => string;
+}
+
 /**
  * The target app on this test file's database, started once per file. Before each test the
  * tables are empty (the harness), the mailbox is empty and the clock is at START.
  */
-export function useContractApp(target: ContractTarget): ContractApp {
+export function useContractApp(
+  target: ContractTarget,
+  options: ContractAppOptions = {},
+): ContractApp {
   const database = useTestDatabase();
   const app = {} as ContractApp;
   let running: RunningApp;
 
   beforeAll(async () => {
-    running = await target.start(database.url);
+    const url = options.appDatabaseUrl?.() ?? database.url;
+    running = await target.start(url, options.start);
     const api = createContractApi(running.server, await responseValidatorFor(running.server));
     const { mailer, clock } = running;
     const promoteToAdmin = (id: string) => running.promoteToAdmin(id);

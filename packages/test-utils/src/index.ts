@@ -25,5 +25,8 @@ export { bearer } from './auth/bearer';
 export { forgeJwt, epochSeconds, type ForgeJwtOptions } from './auth/forge-jwt';
 export { LogRecorder, type LogEntry } from './logging/log-recorder';
 
+// Faults: the database cut off from the app, and given back.
+export { proxyDatabase, type DatabaseProxy } from './faults/database-proxy';
+
 // Every response checked against the app's own OpenAPI document.
 export * from './openapi';

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { emailField, nameField, passwordField } from '../users/user.schemas';
+import {
+  emailField,
+  isStorableText,
+  isWellFormed,
+  nameField,
+  passwordField,
+} from '../users/user.schemas';
 
 export const registerBody = z.strictObject({
   name: nameField,
@@ -14,8 +20,18 @@ export const verifyEmailBody = z.strictObject({
 
 // Login checks only the shape: a wrong email or password is a 401, never a hint.
 export const loginBody = z.strictObject({
-  email: z.string().trim().toLowerCase().min(1, 'Must not be empty.').max(320),
-  password: z.string().min(1, 'Must not be empty.').max(1024),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, 'Must not be empty.')
+    .max(320)
+    .refine(isStorableText, 'Must not contain NUL or unpaired surrogate characters.'),
+  password: z
+    .string()
+    .min(1, 'Must not be empty.')
+    .max(1024)
+    .refine(isWellFormed, 'Must not contain unpaired surrogate characters.'),
 });
 export type LoginInput = z.output<typeof loginBody>;
 

@@ -61,12 +61,15 @@ export class AuthService {
 
   async login(credentials: LoginInput, clientIp: string): Promise<TokenResponse> {
     const { throttle, tokens, logger } = this.deps;
-    await throttle.ensureAllowed(credentials.email, clientIp).catch((error: unknown) => {
-      logger.warn({ event: 'login_throttled', email: credentials.email, clientIp });
-      throw error;
-    });
+    const attempt = await throttle
+      .claimAttempt(credentials.email, clientIp)
+      .catch((error: unknown) => {
+        logger.warn({ event: 'login_throttled', email: credentials.email, clientIp });
+        throw error;
+      });
     const user = await this.checkPassword(credentials, clientIp);
     if (!user.emailVerified) {
+      await throttle.release(attempt);
       throw new ForbiddenError('Verify your email address before signing in.');
     }
     await throttle.reset(credentials.email, clientIp);
@@ -75,15 +78,14 @@ export class AuthService {
     return { access_token: token, token_type: 'bearer', expires_in: expiresIn };
   }
 
-  /** The user, or one 401 for an unknown email and a wrong password alike (and a failure counted). */
+  /** The user, or one 401 for an unknown email and a wrong password alike (the attempt stays counted). */
   private async checkPassword({ email, password }: LoginInput, clientIp: string) {
-    const { db, hasher, throttle, logger } = this.deps;
+    const { db, hasher, logger } = this.deps;
     const user = await db.repos.users.findByEmail(email);
     const valid = user
       ? await hasher.verify(user.passwordHash, password)
       : await hasher.verifyNothing(password);
     if (user && valid) return user;
-    await throttle.recordFailure(email, clientIp);
     const reason = user ? 'wrong_password' : 'unknown_email';
     logger.warn({ event: 'login_failed', email, clientIp, reason });
     throw new UnauthorizedError(INVALID_CREDENTIALS);

@@ -15,8 +15,25 @@ export class LoginAttemptRepository {
     return this.manager.getRepository(LoginAttemptEntity);
   }
 
-  async recordFailure(email: string, clientIp: string, at: Date): Promise<void> {
-    await this.table.insert({ id: randomUUID(), email, clientIp, attemptedAt: at });
+  /** Returns the attempt's id, so a claim that turns out not to be a failure can be taken back. */
+  async recordFailure(email: string, clientIp: string, at: Date): Promise<string> {
+    const id = randomUUID();
+    await this.table.insert({ id, email, clientIp, attemptedAt: at });
+    return id;
+  }
+
+  /**
+   * Waits for, then holds until the transaction ends, a lock on one (email, client IP) pair:
+   * attempts on other pairs go on in parallel. Only meaningful inside a transaction.
+   */
+  async lockPair(email: string, clientIp: string): Promise<void> {
+    await this.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+      `login:${email}:${clientIp}`,
+    ]);
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.table.delete({ id });
   }
 
   async failuresSince(email: string, clientIp: string, since: Date): Promise<FailureWindow> {

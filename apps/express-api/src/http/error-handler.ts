@@ -1,7 +1,10 @@
 import type { ErrorRequestHandler } from 'express';
+import { isDatabaseUnavailable } from '../db/database-unavailable';
 import type { Logger } from '../logger';
 import { HttpError } from './errors';
 import { problem, sendProblem } from './problem';
+
+const DATABASE_UNAVAILABLE = 'The database is unavailable right now. Try again shortly.';
 
 interface BodyParserError {
   type: string;
@@ -42,7 +45,13 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       sendProblem(res, problem(error.status, bodyParserDetail(error)));
       return;
     }
-    logger.error({ err: describe(error), method: req.method, path: req.path }, 'unexpected error');
+    const where = { method: req.method, path: req.path };
+    if (isDatabaseUnavailable(error)) {
+      logger.warn({ err: describe(error), ...where }, 'database unavailable');
+      sendProblem(res, problem(503, DATABASE_UNAVAILABLE));
+      return;
+    }
+    logger.error({ err: describe(error), ...where }, 'unexpected error');
     sendProblem(res, problem(500, 'An unexpected error occurred.'));
   };
 }

@@ -44,7 +44,7 @@ const paths = {
     post: {
       summary: 'Verify an email address',
       requestBody: body(verifyEmailBody),
-      responses: { '200': ok('Verified', ref('User')), ...problems(400, 413) },
+      responses: { '200': ok('Verified', ref('User')), ...problems(400, 413, 503) },
     },
   },
   '/api/auth/login': {
@@ -53,7 +53,7 @@ const paths = {
       requestBody: body(loginBody),
       responses: {
         '200': ok('Signed in', output(tokenResponseSchema)),
-        ...problems(400, 401, 403, 413, 429),
+        ...problems(400, 401, 403, 413, 429, 503),
       },
     },
   },
@@ -61,7 +61,7 @@ const paths = {
     get: {
       summary: "The caller's user",
       security: signedIn,
-      responses: { '200': ok('The caller', ref('User')), ...problems(401) },
+      responses: { '200': ok('The caller', ref('User')), ...problems(401, 503) },
     },
   },
   '/api/users': {
@@ -71,7 +71,7 @@ const paths = {
       parameters: paging,
       responses: {
         '200': ok('A page of users', output(pageSchema(userSummarySchema))),
-        ...problems(400, 401),
+        ...problems(400, 401, 503),
       },
     },
     post: {
@@ -88,7 +88,7 @@ const paths = {
       security: signedIn,
       responses: {
         '200': ok('The user', { anyOf: [ref('User'), output(userSummarySchema)] }),
-        ...problems(400, 401, 404),
+        ...problems(400, 401, 404, 503),
       },
     },
     patch: {
@@ -103,7 +103,7 @@ const paths = {
     delete: {
       summary: 'Delete a user (self or admin)',
       security: signedIn,
-      responses: { '204': ok('Deleted'), ...problems(400, 401, 403, 404) },
+      responses: { '204': ok('Deleted'), ...problems(400, 401, 403, 404, 503) },
     },
   },
   '/api/admin/users': {
@@ -117,7 +117,7 @@ const paths = {
       ],
       responses: {
         '200': ok('A page of users', output(pageSchema(userSchema))),
-        ...problems(400, 401, 403),
+        ...problems(400, 401, 403, 503),
       },
     },
   },

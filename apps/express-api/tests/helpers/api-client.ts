@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { createContractApi, type ContractApi } from '@testbed/contract-tests';
+import { createContractApi, type ContractApi } from '@testbed/contract-tests/api-client';
 import type { ResponseValidator } from '@testbed/test-utils';
 
 export interface Api extends ContractApi {

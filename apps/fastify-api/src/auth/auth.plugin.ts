@@ -56,7 +56,7 @@ export const authPlugin = fp<{ config: Config; clock: Clock }>(
     const passwords = new PasswordHasher(config.passwords);
     const tokens = new AccessTokens(config.jwt, clock);
     const verifications = new EmailVerifier(records, app.mailer, clock, config.publicUrl, app.log);
-    const throttle = new LoginThrottle(loginAttempts, clock);
+    const throttle = new LoginThrottle(app.db, loginAttempts, clock);
     const shared = { db: app.db, users, verifications, passwords, clock, log: app.log };
     app.decorate('authService', new AuthService({ ...shared, tokens, throttle }));
     app.decorate('userService', new UserService(shared));

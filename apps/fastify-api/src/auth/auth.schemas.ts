@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { EmailSchema, NameSchema, PasswordSchema } from '../users/user.schemas';
+import {
+  EmailSchema,
+  isStorableText,
+  isWellFormed,
+  NameSchema,
+  PasswordSchema,
+} from '../users/user.schemas';
 
 export const RegisterBodySchema = z.strictObject({
   name: NameSchema,
@@ -13,8 +19,18 @@ export const VerifyEmailBodySchema = z.strictObject({
 
 // Login checks no more than it must: a malformed email is just a wrong one.
 export const LoginBodySchema = z.strictObject({
-  email: z.string().trim().toLowerCase().min(1, 'Must not be empty.').max(320),
-  password: z.string().min(1, 'Must not be empty.').max(1024),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, 'Must not be empty.')
+    .max(320)
+    .refine(isStorableText, 'Must not contain NUL or unpaired surrogate characters.'),
+  password: z
+    .string()
+    .min(1, 'Must not be empty.')
+    .max(1024)
+    .refine(isWellFormed, 'Must not contain unpaired surrogate characters.'),
 });
 
 export const AccessTokenSchema = z

@@ -66,18 +66,21 @@ export class AuthService {
     clientIp: string,
   ): Promise<{ token: string; expiresIn: number }> {
     const { users, throttle, tokens, log } = this.deps;
-    await throttle.ensureAllowed(email, clientIp).catch((error: unknown) => {
+    const attempt = await throttle.claimAttempt(email, clientIp).catch((error: unknown) => {
       log.warn({ event: 'login_throttled', email, clientIp }, 'login throttled');
       throw error;
     });
     const user = await users.findByEmail(email);
+    // A wrong password leaves the attempt counted as a failure.
     if (!(await this.passwordMatches(user, password)) || !user) {
-      await throttle.recordFailure(email, clientIp);
       const reason = user ? 'wrong_password' : 'unknown_email';
       log.warn({ event: 'login_failed', email, clientIp, reason }, 'login failed');
       throw new InvalidCredentialsError();
     }
-    if (!user.emailVerified) throw new EmailNotVerifiedError();
+    if (!user.emailVerified) {
+      await throttle.release(attempt);
+      throw new EmailNotVerifiedError();
+    }
     await throttle.reset(email, clientIp);
     log.info({ event: 'login_succeeded', userId: user.id }, 'login succeeded');
     return tokens.issue(user.id);

@@ -1,5 +1,5 @@
-import { and, count, eq, gt, lte, min } from 'drizzle-orm';
-import type { Database } from '../db/database';
+import { and, count, eq, gt, lte, min, sql } from 'drizzle-orm';
+import type { Database, Executor } from '../db/database';
 import { loginAttempts } from '../db/schema';
 
 export interface FailureWindow {
@@ -11,12 +11,41 @@ export interface FailureWindow {
 export class LoginAttemptRepository {
   constructor(private readonly db: Database) {}
 
-  async recordFailure(email: string, clientIp: string, at: Date): Promise<void> {
-    await this.db.insert(loginAttempts).values({ email, clientIp, attemptedAt: at });
+  /** Returns the attempt's id, so a claim that turns out not to be a failure can be taken back. */
+  async recordFailure(
+    email: string,
+    clientIp: string,
+    at: Date,
+    tx: Executor = this.db,
+  ): Promise<string> {
+    const [row] = await tx
+      .insert(loginAttempts)
+      .values({ email, clientIp, attemptedAt: at })
+      .returning({ id: loginAttempts.id });
+    if (!row) throw new Error('The insert returned no row.');
+    return row.id;
   }
 
-  async failuresSince(email: string, clientIp: string, since: Date): Promise<FailureWindow> {
-    const [row] = await this.db
+  /**
+   * Waits for, then holds until the transaction ends, a lock on one (email, client IP) pair:
+   * attempts on other pairs go on in parallel. Only meaningful inside a transaction.
+   */
+  async lockPair(email: string, clientIp: string, tx: Executor): Promise<void> {
+    const key = `login:${email}:${clientIp}`;
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.db.delete(loginAttempts).where(eq(loginAttempts.id, id));
+  }
+
+  async failuresSince(
+    email: string,
+    clientIp: string,
+    since: Date,
+    tx: Executor = this.db,
+  ): Promise<FailureWindow> {
+    const [row] = await tx
       .select({ count: count(), oldest: min(loginAttempts.attemptedAt) })
       .from(loginAttempts)
       .where(and(this.of(email, clientIp), gt(loginAttempts.attemptedAt, since)));
@@ -29,8 +58,13 @@ export class LoginAttemptRepository {
   }
 
   /** Attempts too old to count any more; keeps the table small. */
-  async deleteBefore(email: string, clientIp: string, before: Date): Promise<void> {
-    await this.db
+  async deleteBefore(
+    email: string,
+    clientIp: string,
+    before: Date,
+    tx: Executor = this.db,
+  ): Promise<void> {
+    await tx
       .delete(loginAttempts)
       .where(and(this.of(email, clientIp), lte(loginAttempts.attemptedAt, before)));
   }

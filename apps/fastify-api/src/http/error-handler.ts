@@ -1,10 +1,13 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../db/database-unavailable';
 import { describeError } from './describe-error';
 import { HttpError } from './errors';
 import { trackAllowedMethods } from './method-not-allowed';
 import { problem, PROBLEM_CONTENT_TYPE, type Problem } from './problem';
 import { toFieldErrors } from './validation-errors';
+
+const DATABASE_UNAVAILABLE = 'The database is unavailable right now. Try again shortly.';
 
 // Fastify's own client errors (bad JSON, wrong media type, body too large), in our words.
 const FRAMEWORK_DETAILS: Record<string, string> = {
@@ -28,7 +31,7 @@ function clientErrorProblem(error: FastifyError): Problem | undefined {
 /**
  * The one error path: domain errors, validation failures, Fastify's own client errors and
  * unknown routes all leave as problem+json. Anything else is a 500 that says nothing of
- * its cause; the cause goes to the log.
+ * its cause; the cause goes to the log. A database that is down or too slow is a 503.
  */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -42,6 +45,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const clientError = clientErrorProblem(error);
     if (clientError) return sendProblem(reply, clientError);
     const where = { method: request.method, path: request.url.split('?')[0] };
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: describeError(error), ...where }, 'database unavailable');
+      return sendProblem(reply, problem(503, DATABASE_UNAVAILABLE));
+    }
     request.log.error({ err: describeError(error), ...where }, 'unexpected error');
     return sendProblem(reply, problem(500, 'An unexpected error occurred.'));
   });

@@ -15,7 +15,7 @@ export const adminUserRoutes: FastifyPluginAsyncZod = async (app) => {
         security: [{ bearerAuth: [] }],
         summary: 'Every user, whole records, filtered by role and verification (admin)',
         querystring: AdminUserQuerySchema,
-        response: { 200: pageOf(UserSchema), ...problemResponses(400, 401, 403) },
+        response: { 200: pageOf(UserSchema), ...problemResponses(400, 401, 403, 503) },
       },
     },
     (request) => app.userService.list(request.query),

@@ -28,7 +28,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
         security,
         summary: 'Every user, as summaries',
         querystring: PagingQuerySchema,
-        response: { 200: pageOf(UserSummarySchema), ...problemResponses(400, 401) },
+        response: { 200: pageOf(UserSummarySchema), ...problemResponses(400, 401, 503) },
       },
     },
     (request) => app.userService.listSummaries(request.query),
@@ -44,7 +44,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
         params: UserIdParamsSchema,
         response: {
           200: z.union([UserSchema, UserSummarySchema]),
-          ...problemResponses(400, 401, 404),
+          ...problemResponses(400, 401, 404, 503),
         },
       },
     },
@@ -97,7 +97,10 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
         security,
         summary: 'Delete a user and their verification records (oneself, or anyone for an admin)',
         params: UserIdParamsSchema,
-        response: { 204: z.null().describe('Deleted'), ...problemResponses(400, 401, 403, 404) },
+        response: {
+          204: z.null().describe('Deleted'),
+          ...problemResponses(400, 401, 403, 404, 503),
+        },
       },
     },
     async (request, reply) => {

@@ -1,11 +1,21 @@
 import { z } from 'zod';
 
+// UTF-8 cannot encode a lone surrogate: the driver would store, and the password hasher
+// hash, U+FFFD instead, so two different strings would become one.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+export const isWellFormed = (value: string) => !LONE_SURROGATE.test(value);
+const WELL_FORMED_MESSAGE = 'Must not contain unpaired surrogate characters.';
+// PostgreSQL text cannot hold NUL either (the insert fails): both are refused as invalid input.
+export const isStorableText = (value: string) => !value.includes('\u0000') && isWellFormed(value);
+const STORABLE_MESSAGE = 'Must not contain NUL or unpaired surrogate characters.';
+
 // Request fields, shared by the auth and users routes.
 export const NameSchema = z
   .string()
   .trim()
   .min(1, 'Must not be empty.')
-  .max(100, 'At most 100 characters.');
+  .max(100, 'At most 100 characters.')
+  .refine(isStorableText, STORABLE_MESSAGE);
 export const EmailSchema = z
   .string()
   .trim()
@@ -15,7 +25,8 @@ export const EmailSchema = z
 export const PasswordSchema = z
   .string()
   .min(8, 'At least 8 characters.')
-  .max(128, 'At most 128 characters.');
+  .max(128, 'At most 128 characters.')
+  .refine(isWellFormed, WELL_FORMED_MESSAGE);
 export const RoleSchema = z.enum(['user', 'admin']);
 
 // Any 8-4-4-4-12 hex string, as PostgreSQL's uuid type takes it.

@@ -48,6 +48,40 @@ function describeError(error: ErrorObject): string {
   return `${where} ${error.message ?? 'is invalid'}${extra ? `: ${extra}` : ''}`;
 }
 
+/**
+ * The value a local JSON pointer (`#/a/b~1c`) points at in the document; undefined also
+ * when the way there enters a schema with its own `$id`, where `#/…` means something else.
+ */
+function valueAt(document: OpenApiDocument, pointer: string): unknown {
+  let value: unknown = document;
+  for (const token of pointer.slice(2).split('/')) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string, unknown>)[token.replaceAll('~1', '/').replaceAll('~0', '~')];
+    if (typeof value === 'object' && value !== null && '$id' in value) return undefined;
+  }
+  return value;
+}
+
+/**
+ * The pointer to validate against: a schema that is only a `$ref` to another part of the
+ * document validates exactly as its target, so each target is compiled once, not once per
+ * response that names it (every problem response refers to the one Problem schema).
+ */
+function targetOf(document: OpenApiDocument, pointer: string): string {
+  const seen = new Set<string>();
+  let current = pointer;
+  while (!seen.has(current)) {
+    seen.add(current);
+    const schema = valueAt(document, current);
+    if (typeof schema !== 'object' || schema === null) return current;
+    const { $ref, ...rest } = schema as { $ref?: unknown };
+    if (typeof $ref !== 'string' || !$ref.startsWith('#/') || Object.keys(rest).length > 0)
+      return current;
+    current = $ref;
+  }
+  return current;
+}
+
 function describedResponse(
   responses: Record<string, ResponseObject | undefined>,
   status: number,
@@ -81,6 +115,7 @@ export function createResponseValidator(document: OpenApiDocument): ResponseVali
   ajv.addSchema(document, DOCUMENT_ID);
   const compiled = new Map<string, ValidateFunction>();
   const validatorAt = (pointer: string) => {
+    pointer = targetOf(document, pointer);
     let validate = compiled.get(pointer);
     if (!validate) {
       validate = ajv.compile({ $ref: `${DOCUMENT_ID}${pointer}` });

@@ -1,0 +1,39 @@
+// SQLSTATEs that say the database cannot serve us right now, not that the request is wrong:
+// class 08 (connection exceptions), 53300 (too many connections), 57014 (statement
+// cancelled: our statement timeout), 57P01–57P03 (server shutting down or starting).
+const UNAVAILABLE_STATES = /^(08...|53300|57014|57P0[123])$/;
+// What the socket or node-postgres itself reports when there is no server to talk to.
+const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+const UNAVAILABLE_MESSAGES =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
+
+interface DriverError {
+  code?: unknown;
+  message?: unknown;
+  /** Drizzle keeps the pg error here on a DrizzleQueryError. */
+  cause?: unknown;
+}
+
+function isUnavailable({ code, message }: DriverError): boolean {
+  if (
+    typeof code === 'string' &&
+    (UNAVAILABLE_STATES.test(code) || UNAVAILABLE_SOCKET_CODES.has(code))
+  )
+    return true;
+  return typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message);
+}
+
+/**
+ * Whether an error means the database is gone, overloaded or too slow: the client should
+ * get 503 and try again, not a 500 that reads like a bug. The pg error may be the error
+ * itself or wrapped by the ORM, so the chain is followed a few levels.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth++) {
+    const candidate = current as DriverError;
+    if (isUnavailable(candidate)) return true;
+    current = candidate.cause;
+  }
+  return false;
+}

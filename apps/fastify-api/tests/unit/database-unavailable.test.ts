@@ -1,0 +1,33 @@
+// Unit tests: which database errors become a 503. The fault suite shows the real ones
+// (docs/hardening/faults.md); these pin the rule, including what must stay a 500 or a 409.
+import { DrizzleQueryError } from 'drizzle-orm';
+import { isDatabaseUnavailable } from '../../src/db/database-unavailable';
+
+const pgError = (code: string, message = 'from PostgreSQL') =>
+  Object.assign(new Error(message), { code });
+
+describe('isDatabaseUnavailable', () => {
+  it.each([
+    ['a statement timeout (57014)', pgError('57014')],
+    ['a terminated session (57P01)', pgError('57P01')],
+    ['a server still starting (57P03)', pgError('57P03')],
+    ['a connection exception (08006)', pgError('08006')],
+    ['too many connections (53300)', pgError('53300')],
+    ['a refused connection', pgError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432')],
+    ['a dropped connection', new Error('Connection terminated unexpectedly')],
+    ['a pool that waited too long', new Error('timeout exceeded when trying to connect')],
+    ['a pg error the ORM wrapped', new DrizzleQueryError('SELECT 1', [], pgError('57014'))],
+  ])('is true for %s', (_case, error) => {
+    expect(isDatabaseUnavailable(error)).toBe(true);
+  });
+
+  it.each([
+    ['a unique violation (23505), which is a 409', pgError('23505')],
+    ['a syntax error (42601), which is a bug', pgError('42601')],
+    ['a wrapped constraint error', new DrizzleQueryError('INSERT', [], pgError('23503'))],
+    ['an error without a code', new Error('something else')],
+    ['a value that is not an error', 'text'],
+  ])('is false for %s', (_case, error) => {
+    expect(isDatabaseUnavailable(error)).toBe(false);
+  });
+});

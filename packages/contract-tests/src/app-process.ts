@@ -1,0 +1,132 @@
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import type { ContractTarget } from './target';
+
+/** The address the app is told to bind, and the one the suite connects to. */
+export const APP_HOST = '127.0.0.1';
+
+export interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/** The target app running as its own process, as `pnpm start` runs it. */
+export interface AppProcess {
+  /** Resolves once the app logs that it listens: where to send requests. */
+  listening(): Promise<{ baseUrl: string; port: number }>;
+  signal(signal: NodeJS.Signals): void;
+  /** Resolves at the first JSON log line, already written or to come, with this `msg`. */
+  logged(message: string): Promise<void>;
+  /** Resolves once the process has exited and its output has been read to the end. */
+  exited: Promise<Exit>;
+  /** Kills the process if it still runs and waits for it: a failed test leaves nothing behind. */
+  stop(): Promise<void>;
+}
+
+type LogLine = Record<string, unknown>;
+
+/**
+ * Only what the app needs, so the developer's shell (a DATABASE_URL, a LOG_LEVEL) cannot
+ * change what the test sees. The statement timeout is long so that a slow machine cannot turn
+ * the lock a test holds into a 503.
+ */
+export function appEnvironment(databaseUrl: string, outboxDir: string): NodeJS.ProcessEnv {
+  // eslint-disable-next-line no-restricted-properties -- the two variables a process needs to run
+  const { PATH, HOME } = process.env;
+  return {
+    PATH,
+    HOME,
+    DATABASE_URL: databaseUrl,
+    DATABASE_STATEMENT_TIMEOUT_MS: '60000',
+    PORT: '0',
+    HOST: APP_HOST,
+    NODE_ENV: 'test',
+    JWT_SECRET: 'shutdown-suite-secret-of-at-least-32-chars',
+    ARGON2_MEMORY_COST: '8',
+    ARGON2_TIME_COST: '1',
+    MAIL_TRANSPORT: 'outbox',
+    MAIL_OUTBOX_DIR: outboxDir,
+    LOG_LEVEL: 'info',
+  };
+}
+
+function parseLine(text: string): LogLine | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null ? (value as LogLine) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Express logs `{ url }`; Fastify logs `fastify-api listening on http://…` as its `msg`. */
+function listeningUrl(line: LogLine): string | undefined {
+  if (typeof line.url === 'string') return line.url;
+  const message = typeof line.msg === 'string' ? line.msg : '';
+  return /listening on (http:\/\/\S+)/.exec(message)?.[1];
+}
+
+/**
+ * Starts the app from source with this environment. The handle comes back at once, so a test
+ * can kill the process even when it never gets as far as listening.
+ */
+export function launchAppProcess(target: ContractTarget, env: NodeJS.ProcessEnv): AppProcess {
+  const { cwd, args } = target.process;
+  const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const lines: LogLine[] = [];
+  const waiters = new Set<() => void>();
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  createInterface({ input: child.stdout }).on('line', (text) => {
+    const line = parseLine(text);
+    if (line) lines.push(line);
+    for (const wake of waiters) wake();
+  });
+  const exited = new Promise<Exit>((resolve) => {
+    child.once('close', (code, signal) => {
+      resolve({ code, signal });
+    });
+    // A process that could not start at all (a wrong cwd) has no exit code to give.
+    child.once('error', (error) => {
+      stderr += String(error);
+      resolve({ code: null, signal: null });
+    });
+  });
+  let running = true;
+  void exited.then(() => {
+    running = false;
+    for (const wake of waiters) wake();
+  });
+
+  const waitForLine = (what: string, matches: (line: LogLine) => boolean) =>
+    new Promise<LogLine>((resolve, reject) => {
+      const wake = () => {
+        const found = lines.find(matches);
+        if (!found && running) return;
+        waiters.delete(wake);
+        if (found) resolve(found);
+        else
+          reject(new Error(`${target.name} exited before it logged ${what}. stderr:\n${stderr}`));
+      };
+      waiters.add(wake);
+      wake();
+    });
+
+  return {
+    listening: async () => {
+      const line = await waitForLine('its URL', (found) => listeningUrl(found) !== undefined);
+      const port = Number(new URL(listeningUrl(line) ?? '').port);
+      // Express names localhost in its URL; the suite connects to the address the app bound.
+      return { baseUrl: `http://${APP_HOST}:${port}`, port };
+    },
+    signal: (signal) => child.kill(signal),
+    logged: async (message) => {
+      await waitForLine(`"${message}"`, (line) => line.msg === message);
+    },
+    exited,
+    stop: async () => {
+      if (running) child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}

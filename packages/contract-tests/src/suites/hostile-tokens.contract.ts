@@ -1,0 +1,101 @@
+import fc from 'fast-check';
+import type { ApiUser } from '../given';
+import { checkProperty, propertyTimeout } from '../hostile/check-property';
+import { databaseState } from '../hostile/database-state';
+import { expectHandled } from '../hostile/response-checks';
+import { signJwt, validClaims } from '../hostile/jwt';
+import { refusedAuthorization, refusedToken } from '../hostile/token-faults';
+import type { ContractTarget } from '../target';
+import { useContractApp, type ContractApp } from '../use-contract-app';
+
+type SignedInRoute = readonly [
+  method: 'get' | 'post' | 'patch' | 'delete',
+  path: string,
+  body?: object,
+];
+
+/** Every signed-in route, each with a body it would accept, so the token is the only fault. */
+const signedInRoutes = (c: ContractApp, admin: ApiUser): SignedInRoute[] => [
+  ['get', '/api/profile'],
+  ['get', '/api/users?limit=5'],
+  ['get', `/api/users/${admin.id}`],
+  ['post', '/api/users', c.given.attributes()],
+  ['patch', `/api/users/${admin.id}`, { name: 'Taken Over' }],
+  ['delete', `/api/users/${admin.id}`],
+  ['get', '/api/admin/users?role=admin'],
+];
+
+/**
+ * Generated access tokens that must all be refused (docs/hardening/hostile-input.md): every one
+ * gets 401 with `WWW-Authenticate: Bearer` on every signed-in route, and changes nothing.
+ * The tokens are for an admin, so a token the app wrongly accepted could do anything.
+ */
+export function describeHostileTokensContract(target: ContractTarget): void {
+  describe(`${target.name} · hostile tokens`, () => {
+    const c = useContractApp(target);
+
+    const expectRefused = async (route: SignedInRoute, authorization: string) => {
+      const [method, path, body] = route;
+      // Only a write could change a row; a GET is spared the two reads.
+      const state = () => (method === 'get' ? Promise.resolve({}) : databaseState(c.db));
+      const before = await state();
+
+      const req = c.api[method](path).set('authorization', authorization);
+      const res = await (body ? req.send(body) : req);
+
+      expectHandled(res);
+      expect(res).toBeProblem(401);
+      expect(res.headers['www-authenticate']).toMatch(/^Bearer\b/);
+      expect(await state()).toEqual(before);
+    };
+
+    it('accepts a token forged with the test secret and claims, so each refusal below is for its one fault', async () => {
+      const admin = await c.given.admin();
+      const token = signJwt(
+        { alg: 'HS256', typ: 'JWT' },
+        validClaims({ userId: admin.id, now: c.clock.now() }),
+      );
+
+      const res = await c.api.as({ token }).get('/api/admin/users');
+
+      expect(res.status).toBe(200);
+    });
+
+    it(
+      'answers every malformed, wrongly signed, tampered, expired or foreign token with 401 on every signed-in route',
+      async () => {
+        const admin = await c.given.admin();
+        const routes = signedInRoutes(c, admin);
+        const tokens = refusedToken({ userId: admin.id, now: c.clock.now() });
+
+        await checkProperty(
+          target.name,
+          fc.asyncProperty(fc.constantFrom(...routes), tokens, async (route, { token }) => {
+            await expectRefused(route, `Bearer ${token}`);
+          }),
+        );
+      },
+      propertyTimeout(),
+    );
+
+    it(
+      'answers an Authorization header without one well-formed bearer token with 401',
+      async () => {
+        const admin = await c.given.admin();
+        const routes = signedInRoutes(c, admin);
+
+        await checkProperty(
+          target.name,
+          fc.asyncProperty(
+            fc.constantFrom(...routes),
+            refusedAuthorization(admin.token),
+            async (route, header) => {
+              await expectRefused(route, header);
+            },
+          ),
+        );
+      },
+      propertyTimeout(),
+    );
+  });
+}

@@ -1,0 +1,184 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { Agent } from 'node:http';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  createResponseValidator,
+  useTestDatabase,
+  validateResponses,
+  type OpenApiDocument,
+  type ResponseValidator,
+} from '@testbed/test-utils';
+import pg from 'pg';
+import request from 'supertest';
+import { APP_HOST, appEnvironment, launchAppProcess, type AppProcess } from '../app-process';
+import { openContractDatabase, type ContractDatabase } from '../contract-database';
+import { PASSWORD } from '../given';
+import type { ContractTarget } from '../target';
+
+// Starting the app from source takes a second or two, more on a busy machine.
+const START_TIMEOUT_MS = 30_000;
+// An idle kept-alive socket also goes when Node's 5 s keep-alive timeout ends it, and the
+// Express app cuts every connection at 10 s: a test allowed that long would pass without
+// showing that the idle client was let go at once. The test itself needs well under a second.
+const PROMPT_EXIT_MS = 4_000;
+// Nothing in the in-flight tests waits on a clock (the lock holds until the test lets go), so
+// a long limit costs time only when one fails.
+const IN_FLIGHT_TIMEOUT_MS = 15_000;
+const POLL_MS = 10;
+
+async function waitUntil(condition: () => Promise<boolean>): Promise<void> {
+  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+}
+
+/** Whether a new TCP connection to the port is refused: nothing listens there any more. */
+function refusesNewConnections(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, APP_HOST);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => {
+      resolve(error.code === 'ECONNREFUSED');
+    });
+  });
+}
+
+/**
+ * SIGTERM and SIGINT (docs/api-contract.md#operations): the app stops taking connections,
+ * answers the requests it has, closes its pool and exits 0. The app runs as its own process,
+ * as in production, since a signal to the test process would stop Jest.
+ */
+export function describeShutdownContract(target: ContractTarget): void {
+  describe(`${target.name} · shutdown contract`, () => {
+    const database = useTestDatabase();
+    let outboxDir: string;
+    let db: ContractDatabase;
+    let app: AppProcess;
+    let lock: pg.Client | undefined;
+    let baseUrl: string;
+    let port: number;
+    let validator: ResponseValidator;
+
+    // Each app names its pool's connections after itself (application_name).
+    const waitingOnLock = async () => {
+      const [row] = await db.rows<{ waiting: number }>(
+        `SELECT count(*)::int AS waiting FROM pg_stat_activity
+          WHERE datname = current_database() AND application_name = $1
+            AND wait_event_type = 'Lock'`,
+        [target.name],
+      );
+      return row?.waiting ?? 0;
+    };
+
+    const lockUsersTable = async () => {
+      lock = new pg.Client({ connectionString: database.url, application_name: 'contract-lock' });
+      await lock.connect();
+      await lock.query('BEGIN');
+      await lock.query('LOCK TABLE users IN ACCESS EXCLUSIVE MODE');
+      return lock;
+    };
+
+    const register = (email: string) =>
+      validateResponses(request(baseUrl).post('/api/auth/register'), validator)
+        .agent(new Agent({ keepAlive: false }))
+        .send({ name: 'In Flight', email, password: PASSWORD });
+
+    beforeAll(async () => {
+      outboxDir = await mkdtemp(join(tmpdir(), `${target.name}-outbox-`));
+      db = await openContractDatabase(database.url);
+    });
+
+    beforeEach(async () => {
+      app = launchAppProcess(target, appEnvironment(database.url, outboxDir));
+      ({ baseUrl, port } = await app.listening());
+      const document = await request(baseUrl)
+        .get('/openapi.json')
+        .agent(new Agent({ keepAlive: false }))
+        .expect(200);
+      validator = createResponseValidator(document.body as OpenApiDocument);
+    }, START_TIMEOUT_MS);
+
+    afterEach(async () => {
+      await app.stop();
+      await lock?.end();
+      lock = undefined;
+    });
+
+    afterAll(async () => {
+      await db.close();
+      await rm(outboxDir, { recursive: true, force: true });
+    });
+
+    it(
+      'on SIGTERM, refuses new connections, answers the requests in flight, keeps their rows and exits 0',
+      async () => {
+        const emails = [1, 2, 3].map((n) => `in-flight-${n}@example.com`);
+        const held = await lockUsersTable();
+        // A request that fails shows as its error, so a lost request reads as such.
+        const answers = Promise.allSettled(emails.map(register)).then((results) =>
+          results.map((result) =>
+            result.status === 'fulfilled' ? result.value.status : String(result.reason),
+          ),
+        );
+        await waitUntil(async () => (await waitingOnLock()) === emails.length);
+
+        app.signal('SIGTERM');
+        await app.logged('shutting down');
+        await waitUntil(() => refusesNewConnections(port));
+        const waitingWhileRefusing = await waitingOnLock();
+        await held.query('COMMIT');
+
+        expect(waitingWhileRefusing).toBe(emails.length);
+        expect(await answers).toEqual([201, 201, 201]);
+        expect(await app.exited).toEqual({ code: 0, signal: null });
+        const rows = await db.rows<{ email: string }>('SELECT email FROM users ORDER BY email');
+        expect(rows.map((row) => row.email)).toEqual(emails);
+      },
+      IN_FLIGHT_TIMEOUT_MS,
+    );
+
+    it('keeps running, and answers again, when the database ends its connections', async () => {
+      await request(baseUrl)
+        .get('/health')
+        .agent(new Agent({ keepAlive: false }))
+        .expect(200);
+
+      // What a database restart or failover does to the pool's idle connection.
+      const ended = await db.rows(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+          WHERE datname = current_database() AND application_name = $1`,
+        [target.name],
+      );
+      await app.logged('database connection lost');
+
+      expect(ended.length).toBeGreaterThan(0);
+      await validateResponses(request(baseUrl).get('/health'), validator)
+        .agent(new Agent({ keepAlive: false }))
+        .expect(200);
+      app.signal('SIGTERM');
+      expect(await app.exited).toEqual({ code: 0, signal: null });
+    });
+
+    // SIGINT here, SIGTERM above: both apps stop the same way on either, and each start of a
+    // process costs a second, so each signal is sent once.
+    it(
+      'exits 0 on SIGINT without waiting for an idle kept-alive client',
+      async () => {
+        const agent = new Agent({ keepAlive: true });
+        const res = await validateResponses(request(baseUrl).get('/health'), validator)
+          .agent(agent)
+          .expect(200);
+
+        app.signal('SIGINT');
+
+        expect(res.headers.connection).toBe('keep-alive');
+        expect(await app.exited).toEqual({ code: 0, signal: null });
+        agent.destroy();
+      },
+      PROMPT_EXIT_MS,
+    );
+  });
+}
