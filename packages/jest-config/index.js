@@ -72,7 +72,7 @@ function defineJestConfig(options = {}) {
             {
               ...shared,
               displayName: 'contract',
-              testMatch: ['<rootDir>/tests/contract/**/*.contract.test.ts'],
+              testMatch: ['<rootDir>/tests/contract/**/*.test.ts'],
               ...options.contract,
             },
           ]

@@ -1,5 +1,0 @@
-// Contract suite (docs/contract-suite.md): the shared concurrency cases, run against this app.
-import { describeConcurrencyContract } from '@testbed/contract-tests/suites/concurrency';
-import { expressTarget } from './target';
-
-describeConcurrencyContract(expressTarget);

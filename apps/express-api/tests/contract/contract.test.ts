@@ -1,0 +1,39 @@
+// The shared contract suites (docs/contract-suite.md), each run against this app. One test file
+// for all of them: each suite starts its own app on the file's database, and Jest loads a
+// file's modules once rather than once per suite (docs/speed.md). One suite alone:
+// `pnpm test:contract -t "concurrent requests"`, or any part of its name.
+import {
+  describeAuthContract,
+  describeUsersContract,
+  describeAdminContract,
+  describeOperationsContract,
+  describeProblemsContract,
+  describeRulesContract,
+  describeConcurrencyContract,
+  describeDatabaseFaultsContract,
+  describeShutdownContract,
+  describeHostileInputContract,
+  describeHostileEncodingContract,
+  describeHostileTokensContract,
+  describeHostileSqlContract,
+} from '@testbed/contract-tests';
+import { expressTarget } from './target';
+
+// #region run-suites
+// What every client sees: the contract, area by area.
+describeAuthContract(expressTarget);
+describeUsersContract(expressTarget);
+describeAdminContract(expressTarget);
+describeOperationsContract(expressTarget);
+describeProblemsContract(expressTarget);
+describeRulesContract(expressTarget);
+
+// Hardening (docs/hardening/README.md): races, a failing database, signals, hostile input.
+describeConcurrencyContract(expressTarget);
+describeDatabaseFaultsContract(expressTarget);
+describeShutdownContract(expressTarget);
+describeHostileInputContract(expressTarget);
+describeHostileEncodingContract(expressTarget);
+describeHostileTokensContract(expressTarget);
+describeHostileSqlContract(expressTarget);
+// #endregion

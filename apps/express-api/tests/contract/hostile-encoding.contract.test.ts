@@ -1,5 +1,0 @@
-// Contract suite (docs/contract-suite.md): the generated hostile-encoding cases, run against this app.
-import { describeHostileEncodingContract } from '@testbed/contract-tests/suites/hostile-encoding';
-import { expressTarget } from './target';
-
-describeHostileEncodingContract(expressTarget);

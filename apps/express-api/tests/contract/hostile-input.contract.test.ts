@@ -1,5 +1,0 @@
-// Contract suite (docs/contract-suite.md): the generated hostile-input cases, run against this app.
-import { describeHostileInputContract } from '@testbed/contract-tests/suites/hostile-input';
-import { expressTarget } from './target';
-
-describeHostileInputContract(expressTarget);

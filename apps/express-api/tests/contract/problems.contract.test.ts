@@ -1,5 +1,0 @@
-// Contract suite (docs/contract-suite.md): the shared problems cases, run against this app.
-import { describeProblemsContract } from '@testbed/contract-tests/suites/problems';
-import { expressTarget } from './target';
-
-describeProblemsContract(expressTarget);
