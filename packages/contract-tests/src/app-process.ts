@@ -15,8 +15,11 @@ export interface AppProcess {
   /** Resolves once the app logs that it listens: where to send requests. */
   listening(): Promise<{ baseUrl: string; port: number }>;
   signal(signal: NodeJS.Signals): void;
-  /** Resolves at the first JSON log line, already written or to come, with this `msg`. */
-  logged(message: string): Promise<void>;
+  /**
+   * Resolves at the first JSON log line, already written or to come, with this `msg`; with a
+   * limit, rejects after it, listing the messages the app did log.
+   */
+  logged(message: string, limitMs?: number): Promise<void>;
   /** Resolves once the process has exited and its output has been read to the end. */
   exited: Promise<Exit>;
   /** Kills the process if it still runs and waits for it: a failed test leaves nothing behind. */
@@ -98,16 +101,29 @@ export function launchAppProcess(target: ContractTarget, env: NodeJS.ProcessEnv)
     for (const wake of waiters) wake();
   });
 
-  const waitForLine = (what: string, matches: (line: LogLine) => boolean) =>
+  const waitForLine = (what: string, matches: (line: LogLine) => boolean, limitMs?: number) =>
     new Promise<LogLine>((resolve, reject) => {
-      const wake = () => {
+      const timer =
+        limitMs === undefined
+          ? undefined
+          : setTimeout(() => {
+              waiters.delete(wake);
+              const seen = lines.map((line) => JSON.stringify(line.msg)).join(', ');
+              reject(
+                new Error(
+                  `${target.name} did not log ${what} within ${limitMs} ms; it logged ${seen}`,
+                ),
+              );
+            }, limitMs);
+      function wake() {
         const found = lines.find(matches);
         if (!found && running) return;
         waiters.delete(wake);
+        clearTimeout(timer);
         if (found) resolve(found);
         else
           reject(new Error(`${target.name} exited before it logged ${what}. stderr:\n${stderr}`));
-      };
+      }
       waiters.add(wake);
       wake();
     });
@@ -120,8 +136,8 @@ export function launchAppProcess(target: ContractTarget, env: NodeJS.ProcessEnv)
       return { baseUrl: `http://${APP_HOST}:${port}`, port };
     },
     signal: (signal) => child.kill(signal),
-    logged: async (message) => {
-      await waitForLine(`"${message}"`, (line) => line.msg === message);
+    logged: async (message, limitMs) => {
+      await waitForLine(`"${message}"`, (line) => line.msg === message, limitMs);
     },
     exited,
     stop: async () => {

@@ -67,7 +67,13 @@ export class AuthService {
         logger.warn({ event: 'login_throttled', email: credentials.email, clientIp });
         throw error;
       });
-    const user = await this.checkPassword(credentials, clientIp);
+    const user = await this.checkPassword(credentials, clientIp).catch(async (error: unknown) => {
+      // Only a wrong email or password is a failed attempt: a database that timed out is not
+      // the client's fault, and five of them must not lock a user out.
+      if (!(error instanceof UnauthorizedError))
+        await throttle.release(attempt).catch(() => undefined);
+      throw error;
+    });
     if (!user.emailVerified) {
       await throttle.release(attempt);
       throw new ForbiddenError('Verify your email address before signing in.');

@@ -65,18 +65,20 @@ export class AuthService {
     { email, password }: Credentials,
     clientIp: string,
   ): Promise<{ token: string; expiresIn: number }> {
-    const { users, throttle, tokens, log } = this.deps;
+    const { throttle, tokens, log } = this.deps;
     const attempt = await throttle.claimAttempt(email, clientIp).catch((error: unknown) => {
       log.warn({ event: 'login_throttled', email, clientIp }, 'login throttled');
       throw error;
     });
-    const user = await users.findByEmail(email);
-    // A wrong password leaves the attempt counted as a failure.
-    if (!(await this.passwordMatches(user, password)) || !user) {
-      const reason = user ? 'wrong_password' : 'unknown_email';
-      log.warn({ event: 'login_failed', email, clientIp, reason }, 'login failed');
-      throw new InvalidCredentialsError();
-    }
+    const user = await this.checkPassword(email, password, clientIp).catch(
+      async (error: unknown) => {
+        // Only a wrong email or password is a failed attempt: a database that timed out is not
+        // the client's fault, and five of them must not lock a user out.
+        if (!(error instanceof InvalidCredentialsError))
+          await throttle.release(attempt).catch(() => undefined);
+        throw error;
+      },
+    );
     if (!user.emailVerified) {
       await throttle.release(attempt);
       throw new EmailNotVerifiedError();
@@ -84,6 +86,16 @@ export class AuthService {
     await throttle.reset(email, clientIp);
     log.info({ event: 'login_succeeded', userId: user.id }, 'login succeeded');
     return tokens.issue(user.id);
+  }
+
+  /** The user, or one 401 for an unknown email and a wrong password alike (the attempt stays counted). */
+  private async checkPassword(email: string, password: string, clientIp: string): Promise<User> {
+    const user = await this.deps.users.findByEmail(email);
+    // The hash is checked for an unknown email too, so both take as long (see passwordMatches).
+    if ((await this.passwordMatches(user, password)) && user) return user;
+    const reason = user ? 'wrong_password' : 'unknown_email';
+    this.deps.log.warn({ event: 'login_failed', email, clientIp, reason }, 'login failed');
+    throw new InvalidCredentialsError();
   }
 
   private async passwordMatches(user: User | undefined, password: string): Promise<boolean> {

@@ -1,8 +1,11 @@
 // SQLSTATEs that say the database cannot serve us right now, not that the request is wrong:
-// class 08 (connection exceptions), 53300 (too many connections), 57014 (statement
-// cancelled: our statement timeout), 57P01–57P03 (server shutting down or starting).
-const UNAVAILABLE_STATES = /^(08...|53300|57014|57P0[123])$/;
-// What the socket or node-postgres itself reports when there is no server to talk to.
+// the connection failures of class 08 (not 08P01, a protocol violation: a bug, such as too
+// many bind parameters), 53300 (too many connections), 57014 (statement cancelled: our
+// statement timeout), 57P01–57P03 (server shutting down or starting).
+const UNAVAILABLE_STATES = /^(0800[0134]|08006|53300|57014|57P0[123])$/;
+// What the socket or node-postgres itself reports when there is no server to talk to. The
+// database is the only network peer a request waits on whose errors reach this far: a failed
+// mail send is turned into its own 503 where it happens.
 const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
 const UNAVAILABLE_MESSAGES =
   /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;

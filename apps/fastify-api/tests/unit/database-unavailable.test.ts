@@ -24,6 +24,7 @@ describe('isDatabaseUnavailable', () => {
   it.each([
     ['a unique violation (23505), which is a 409', pgError('23505')],
     ['a syntax error (42601), which is a bug', pgError('42601')],
+    ['a protocol violation (08P01), also a bug', pgError('08P01')],
     ['a wrapped constraint error', new DrizzleQueryError('INSERT', [], pgError('23503'))],
     ['an error without a code', new Error('something else')],
     ['a value that is not an error', 'text'],

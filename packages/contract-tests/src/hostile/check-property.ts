@@ -24,7 +24,7 @@ export async function checkProperty<Ts>(app: string, property: fc.IAsyncProperty
     const test = escapeRegExp(expect.getState().currentTestName ?? '').replaceAll("'", "'\\''");
     error.message +=
       `\nReplay: TESTBED_PROPERTY_SEED=${seed} TESTBED_PROPERTY_RUNS=${runs} ` +
-      `pnpm --filter ${app} test:contract -- -t '${test}'`;
+      `pnpm --filter ${app} test:contract -t '${test}'`;
     throw error;
   }
 }

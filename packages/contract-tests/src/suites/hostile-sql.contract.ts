@@ -106,16 +106,23 @@ export function describeHostileSqlContract(target: ContractTarget): void {
             password: fc.oneof(sqlInjection, fc.constant(PASSWORD)),
           }),
           fc.record({ email: fc.constant(user.email), password: sqlInjection }),
-          sqlInjection.map((text) => ({ email: `${user.email}${text}`, password: PASSWORD })),
+          sqlInjection
+            .map((text) => ({ email: `${user.email}${text}`, password: PASSWORD }))
+            // Text that trims away (spaces, nothing) leaves the real email: not an injection.
+            .filter(({ email }) => email.trim().toLowerCase() !== user.email),
         );
 
         await checkProperty(
           target.name,
           fc.asyncProperty(credentials, async (body) => {
+            // Each case starts unthrottled, so every password is really checked: after five
+            // failures the throttle would answer 429 before looking at it.
+            await c.db.rows('DELETE FROM login_attempts');
+
             const res = await c.api.post('/api/auth/login').send(body);
 
             expectHandled(res);
-            expect([400, 401, 429]).toContain(res.status);
+            expect([400, 401]).toContain(res.status);
           }),
         );
       },
@@ -123,7 +130,7 @@ export function describeHostileSqlContract(target: ContractTarget): void {
     );
 
     it(
-      'answers injection text in every query parameter with 400 or a page filtered as data',
+      'answers injection text in any query parameter with a 400 problem or the one matching user, never everyone',
       async () => {
         const admin = await c.given.admin();
         await c.given.user();

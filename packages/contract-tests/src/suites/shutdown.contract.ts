@@ -27,9 +27,17 @@ const PROMPT_EXIT_MS = 4_000;
 // a long limit costs time only when one fails.
 const IN_FLIGHT_TIMEOUT_MS = 15_000;
 const POLL_MS = 10;
+// Far past what any wait here needs, and below the tests' own limits, so a wait that never
+// ends fails with what it waited for rather than with Jest's "Exceeded timeout".
+const WAIT_LIMIT_MS = 3_000;
 
-async function waitUntil(condition: () => Promise<boolean>): Promise<void> {
-  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+async function waitUntil(what: string, condition: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + WAIT_LIMIT_MS;
+  while (!(await condition())) {
+    if (Date.now() > deadline)
+      throw new Error(`Gave up after ${WAIT_LIMIT_MS} ms waiting ${what}.`);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
 }
 
 /** Whether a new TCP connection to the port is refused: nothing listens there any more. */
@@ -123,11 +131,14 @@ export function describeShutdownContract(target: ContractTarget): void {
             result.status === 'fulfilled' ? result.value.status : String(result.reason),
           ),
         );
-        await waitUntil(async () => (await waitingOnLock()) === emails.length);
+        await waitUntil(
+          `for ${emails.length} of the app's statements to wait on the lock`,
+          async () => (await waitingOnLock()) === emails.length,
+        );
 
         app.signal('SIGTERM');
-        await app.logged('shutting down');
-        await waitUntil(() => refusesNewConnections(port));
+        await app.logged('shutting down', WAIT_LIMIT_MS);
+        await waitUntil('for the app to refuse new connections', () => refusesNewConnections(port));
         const waitingWhileRefusing = await waitingOnLock();
         await held.query('COMMIT');
 
@@ -147,14 +158,15 @@ export function describeShutdownContract(target: ContractTarget): void {
         .expect(200);
 
       // What a database restart or failover does to the pool's idle connection.
-      const ended = await db.rows(
-        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+      const ended = await db.rows<{ ended: boolean }>(
+        `SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity
           WHERE datname = current_database() AND application_name = $1`,
         [target.name],
       );
-      await app.logged('database connection lost');
+      expect(ended).not.toHaveLength(0);
+      expect(ended.every((row) => row.ended)).toBe(true);
+      await app.logged('database connection lost', WAIT_LIMIT_MS);
 
-      expect(ended.length).toBeGreaterThan(0);
       await validateResponses(request(baseUrl).get('/health'), validator)
         .agent(new Agent({ keepAlive: false }))
         .expect(200);
