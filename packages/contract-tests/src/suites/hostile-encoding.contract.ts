@@ -8,7 +8,6 @@ import {
   rawBody,
   renderBody,
 } from '../hostile/raw-bodies';
-import { databaseState } from '../hostile/database-state';
 import { expectHandled } from '../hostile/response-checks';
 import type { ContractTarget } from '../target';
 import { useContractApp } from '../use-contract-app';
@@ -76,7 +75,7 @@ export function describeHostileEncodingContract(target: ContractTarget): void {
               const { text, valid } = renderBody(JSON.stringify(route.valid()), recipe);
               const req = route.send();
               if (type) req.set('content-type', type);
-              const before = await databaseState(c.db, ...route.mayWrite);
+              const before = await c.db.snapshot(...route.mayWrite);
 
               // superagent serialises a Buffer as JSON under a JSON type, and labels a string as a
               // form under none: so a string when there is a type, the raw bytes when there is none.
@@ -87,8 +86,7 @@ export function describeHostileEncodingContract(target: ContractTarget): void {
               if (Buffer.byteLength(text) > BODY_LIMIT_BYTES) expect(res).toBeProblem(413);
               else if (json && valid) expect(res.status).toBeLessThan(300);
               else expect(res.status).toBeGreaterThanOrEqual(400);
-              if (res.status >= 400)
-                expect(await databaseState(c.db, ...route.mayWrite)).toEqual(before);
+              if (res.status >= 400) expect(await c.db.snapshot(...route.mayWrite)).toEqual(before);
             },
           ),
         );

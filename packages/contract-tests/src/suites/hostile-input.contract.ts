@@ -3,7 +3,6 @@ import { BODY_ROUTES } from '../hostile/body-routes';
 import { applyMutations, bodyMutations } from '../hostile/body-mutations';
 import { checkProperty, propertyTimeout } from '../hostile/check-property';
 import { hostileQuery } from '../hostile/query-strings';
-import { databaseState } from '../hostile/database-state';
 import { keepsRules } from '../hostile/field-rules';
 import { expectHandled } from '../hostile/response-checks';
 import { expectStoredAsSent } from '../hostile/stored-user';
@@ -43,14 +42,14 @@ export function describeHostileInputContract(target: ContractTarget): void {
             target.name,
             fc.asyncProperty(bodyMutations(Object.keys(route.rules)), async (mutations) => {
               const body = applyMutations(route.valid(), mutations);
-              const before = await databaseState(c.db, ...route.mayWrite);
+              const before = await c.db.snapshot(...route.mayWrite);
 
               const res = await route.send().type('application/json').send(JSON.stringify(body));
 
               expectHandled(res);
               expect(route.statuses).toContain(res.status);
               if (res.status >= 400) {
-                expect(await databaseState(c.db, ...route.mayWrite)).toEqual(before);
+                expect(await c.db.snapshot(...route.mayWrite)).toEqual(before);
                 return;
               }
               // Accepted: then the body kept every rule of the contract, and no unknown field.
@@ -109,13 +108,13 @@ export function describeHostileInputContract(target: ContractTarget): void {
           await checkProperty(
             target.name,
             fc.asyncProperty(hostileQuery(params), async (query) => {
-              const before = await databaseState(c.db);
+              const before = await c.db.snapshot();
 
               const res = await c.api.as(caller).get(`${path}?${query}`);
 
               expectHandled(res);
               expect([200, 400]).toContain(res.status);
-              expect(await databaseState(c.db)).toEqual(before);
+              expect(await c.db.snapshot()).toEqual(before);
               if (res.status === 200) {
                 const page = res.body as Page;
                 expect(page.limit).toBeGreaterThanOrEqual(1);

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { PASSWORD } from '../given';
 import { checkProperty, propertyTimeout } from '../hostile/check-property';
-import { databaseState } from '../hostile/database-state';
 import { expectHandled } from '../hostile/response-checks';
 import { percentEncode } from '../hostile/query-strings';
 import { sqlInjection } from '../hostile/sql-injection';
@@ -71,7 +70,7 @@ export function describeHostileSqlContract(target: ContractTarget): void {
         await checkProperty(
           target.name,
           fc.asyncProperty(email, async (sent) => {
-            const before = await databaseState(c.db);
+            const before = await c.db.snapshot();
 
             const res = await c.api
               .as(admin)
@@ -80,7 +79,7 @@ export function describeHostileSqlContract(target: ContractTarget): void {
 
             expectHandled(res);
             expect([201, 400, 409]).toContain(res.status);
-            if (res.status === 400) expect(await databaseState(c.db)).toEqual(before);
+            if (res.status === 400) expect(await c.db.snapshot()).toEqual(before);
             // 201 stores it; 409 means an earlier run stored the same text, found as plain data.
             else
               expect(
@@ -166,12 +165,12 @@ export function describeHostileSqlContract(target: ContractTarget): void {
         await checkProperty(
           target.name,
           fc.asyncProperty(sqlInjection, async (token) => {
-            const before = await databaseState(c.db);
+            const before = await c.db.snapshot();
 
             const res = await c.api.post('/api/auth/verify-email').send({ token });
 
             expect(res).toBeProblem(400);
-            expect(await databaseState(c.db)).toEqual(before);
+            expect(await c.db.snapshot()).toEqual(before);
           }),
         );
       },

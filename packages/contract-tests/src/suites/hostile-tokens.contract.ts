@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import type { ApiUser } from '../given';
 import { checkProperty, propertyTimeout } from '../hostile/check-property';
-import { databaseState } from '../hostile/database-state';
 import { expectHandled } from '../hostile/response-checks';
 import { signJwt, validClaims } from '../hostile/jwt';
 import { refusedAuthorization, refusedToken } from '../hostile/token-faults';
@@ -37,7 +36,7 @@ export function describeHostileTokensContract(target: ContractTarget): void {
     const expectRefused = async (route: SignedInRoute, authorization: string) => {
       const [method, path, body] = route;
       // Only a write could change a row; a GET is spared the two reads.
-      const state = () => (method === 'get' ? Promise.resolve({}) : databaseState(c.db));
+      const state = () => (method === 'get' ? Promise.resolve({}) : c.db.snapshot());
       const before = await state();
 
       const req = c.api[method](path).set('authorization', authorization);
