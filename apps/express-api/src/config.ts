@@ -28,6 +28,14 @@ const url = z.url('must be a URL');
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, `must be one of ${values.join(', ')}`);
 
+export interface DatabaseTimeouts {
+  statementMs: number;
+  connectMs: number;
+}
+
+/** Long enough for any request's statement, short enough that a stuck one ends as a 503. */
+export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = { statementMs: 5000, connectMs: 3000 };
+
 const envSchema = z.object({
   NODE_ENV: oneOf(['development', 'production', 'test']).default('development'),
   PORT: integer(0, 65535).default(3000),
@@ -35,8 +43,8 @@ const envSchema = z.object({
   PUBLIC_URL: optional(url),
   DATABASE_URL: optional(url),
   DATABASE_POOL_SIZE: integer(1, 1000).default(10),
-  DATABASE_STATEMENT_TIMEOUT_MS: integer(1, 600_000).default(5000),
-  DATABASE_CONNECT_TIMEOUT_MS: integer(1, 600_000).default(3000),
+  DATABASE_STATEMENT_TIMEOUT_MS: integer(1, 600_000).default(DEFAULT_DATABASE_TIMEOUTS.statementMs),
+  DATABASE_CONNECT_TIMEOUT_MS: integer(1, 600_000).default(DEFAULT_DATABASE_TIMEOUTS.connectMs),
   // Below Linux's ephemeral range (32768–60999), where random free ports are handed out.
   EMBEDDED_DATABASE_PORT: integer(1, 65535).default(25432),
   JWT_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
@@ -63,11 +71,6 @@ export interface AppConfig {
   publicUrl: string;
   jwt: { secret: string; issuer: string; audience: string; ttlSeconds: number };
   passwordHashing: { memoryCost: number; timeCost: number; parallelism: number };
-}
-
-export interface DatabaseTimeouts {
-  statementMs: number;
-  connectMs: number;
 }
 
 export interface Config extends AppConfig {

@@ -32,6 +32,14 @@ const duration = z
   .refine((seconds) => seconds > 0, 'must be longer than zero')
   .default(900);
 
+export interface DatabaseTimeouts {
+  statementMs: number;
+  connectMs: number;
+}
+
+/** Long enough for any request's statement, short enough that a stuck one ends as a 503. */
+export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = { statementMs: 5000, connectMs: 3000 };
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: integer(0, 65535, 3001),
@@ -41,8 +49,8 @@ const envSchema = z.object({
   PUBLIC_URL: z.url('must be a URL').optional(),
   DATABASE_URL: optional.pipe(z.url('must be a PostgreSQL URL').optional()),
   DATABASE_POOL_SIZE: integer(1, 100, 10),
-  DATABASE_STATEMENT_TIMEOUT_MS: integer(1, 600_000, 5000),
-  DATABASE_CONNECT_TIMEOUT_MS: integer(1, 600_000, 3000),
+  DATABASE_STATEMENT_TIMEOUT_MS: integer(1, 600_000, DEFAULT_DATABASE_TIMEOUTS.statementMs),
+  DATABASE_CONNECT_TIMEOUT_MS: integer(1, 600_000, DEFAULT_DATABASE_TIMEOUTS.connectMs),
   // Below Linux's ephemeral port range, so a random free port never takes it.
   EMBEDDED_DATABASE_PORT: integer(1, 65535, 25433),
   JWT_SECRET: optional.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
@@ -60,11 +68,6 @@ const envSchema = z.object({
   ARGON2_MEMORY_COST: integer(8, 4_194_304, 19_456),
   ARGON2_TIME_COST: integer(1, 100, 2),
 });
-
-export interface DatabaseTimeouts {
-  statementMs: number;
-  connectMs: number;
-}
 
 export interface Config {
   env: 'development' | 'production' | 'test';

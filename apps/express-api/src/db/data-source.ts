@@ -1,13 +1,11 @@
 import { DataSource } from 'typeorm';
-import type { DatabaseTimeouts } from '../config';
+import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from '../config';
 import { EmailVerificationEntity } from './email-verification.entity';
 import { LoginAttemptEntity } from './login-attempt.entity';
 import { migrations } from './migrations';
 import { UserEntity } from './user.entity';
 
 export const entities = [UserEntity, EmailVerificationEntity, LoginAttemptEntity];
-
-const DEFAULT_TIMEOUTS: DatabaseTimeouts = { statementMs: 5000, connectMs: 3000 };
 
 export interface DataSourceOptions {
   url: string;
@@ -27,7 +25,7 @@ export interface DataSourceOptions {
 export function createDataSource({
   url,
   poolSize = 10,
-  timeouts = DEFAULT_TIMEOUTS,
+  timeouts = DEFAULT_DATABASE_TIMEOUTS,
   onConnectionLost = () => undefined,
 }: DataSourceOptions): DataSource {
   return new DataSource({

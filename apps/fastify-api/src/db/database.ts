@@ -2,12 +2,11 @@ import { drizzle, type NodePgDatabase, type NodePgQueryResultHKT } from 'drizzle
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgTransaction } from 'drizzle-orm/pg-core';
 import pg from 'pg';
-import type { DatabaseTimeouts } from '../config';
+import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from '../config';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
 
-const DEFAULT_TIMEOUTS: DatabaseTimeouts = { statementMs: 5000, connectMs: 3000 };
 export type Database = NodePgDatabase<Schema> & { $client: pg.Pool };
 export type Transaction = PgTransaction<
   NodePgQueryResultHKT,
@@ -38,7 +37,11 @@ export interface PoolOptions {
  * (the server gone, or every connection busy) is given up.
  */
 export function createPool(url: string, options: PoolOptions = {}): pg.Pool {
-  const { max = 10, timeouts = DEFAULT_TIMEOUTS, onConnectionLost = () => undefined } = options;
+  const {
+    max = 10,
+    timeouts = DEFAULT_DATABASE_TIMEOUTS,
+    onConnectionLost = () => undefined,
+  } = options;
   const pool = new pg.Pool({
     connectionString: url,
     max,
