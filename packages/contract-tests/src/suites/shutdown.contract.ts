@@ -81,6 +81,8 @@ export function describeShutdownContract(target: ContractTarget): void {
       return row?.waiting ?? 0;
     };
 
+    // A connection of its own, not `db`: inside the lock's transaction, pg_stat_activity would
+    // keep showing `db` the snapshot it took first, and the wait for the lock would never end.
     const lockUsersTable = async () => {
       lock = new pg.Client({ connectionString: database.url, application_name: 'contract-lock' });
       await lock.connect();
