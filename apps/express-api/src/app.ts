@@ -58,6 +58,16 @@ export function isUtf8Json(contentType: string | undefined): boolean {
   return mediaType.trim() === 'application/json' && (charset === undefined || charset === 'utf-8');
 }
 
+/**
+ * On every response, errors included (docs/hardening/security.md): nothing the API sends may
+ * be kept by a browser or proxy cache, since tokens and personal data are in the bodies, and
+ * no browser may read a body as anything but its declared type.
+ */
+const securityHeaders: RequestHandler = (_req, res, next) => {
+  res.set({ 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  next();
+};
+
 const dropUnreadBody: RequestHandler = (req, _res, next) => {
   if (Buffer.isBuffer(req.body)) req.body = undefined;
   next();
@@ -71,6 +81,7 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   // No conditional GETs in the contract: responses carry no ETag, as the Fastify twin's.
   app.disable('etag');
+  app.use(securityHeaders);
   app.use(
     express.json({ limit: BODY_LIMIT, type: (req) => isUtf8Json(req.headers['content-type']) }),
   );

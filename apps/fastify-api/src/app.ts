@@ -62,6 +62,13 @@ export function buildApp({ db, mailer, clock, config, logger }: AppDeps) {
       request.headers['content-type'] = 'application/octet-stream';
     done();
   });
+  // On every response, errors included (docs/hardening/security.md): nothing the API sends may
+  // be kept by a browser or proxy cache, since tokens and personal data are in the bodies, and
+  // no browser may read a body as anything but its declared type.
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers({ 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    done();
+  });
   app.removeContentTypeParser('text/plain');
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, _body, done) => {
     done(null, undefined);

@@ -2,7 +2,7 @@ import { Agent, type Server } from 'node:http';
 import { bearer, validateResponses, type ResponseValidator } from '@testbed/test-utils';
 import request from 'supertest';
 
-type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
+type Method = 'get' | 'post' | 'patch' | 'put' | 'delete' | 'options';
 
 export type Client = Record<Method, (url: string) => request.Test>;
 
@@ -53,6 +53,7 @@ export function createContractApi(server: Server, validator: ResponseValidator):
         patch: call('patch'),
         put: call('put'),
         delete: call('delete'),
+        options: call('options'),
       };
     };
     return { ...client({}), as: (caller) => client(bearer(caller.token)) };

@@ -13,6 +13,7 @@ export { describeAdminContract } from './suites/admin.contract';
 export { describeOperationsContract } from './suites/operations.contract';
 export { describeProblemsContract } from './suites/problems.contract';
 export { describeRulesContract } from './suites/rules.contract';
+export { describeSecurityRulesContract } from './suites/security-rules.contract';
 export { describeDatabaseFaultsContract } from './suites/database-faults.contract';
 export { describeConcurrencyContract } from './suites/concurrency.contract';
 export { describeShutdownContract } from './suites/shutdown.contract';

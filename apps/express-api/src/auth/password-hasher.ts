@@ -9,15 +9,21 @@ export interface PasswordHasher {
 }
 
 /**
+ * One password, one string: "é" typed as one code point or as "e" plus an accent is the same
+ * to the person typing it, so both are hashed and checked in NFC (NIST SP 800-63B, 5.1.1.2).
+ */
+const normalized = (password: string) => password.normalize('NFC');
+
+/**
  * Argon2id (the library's default algorithm) with the cost from configuration: the real
  * cost in production, the minimum in tests, which is what keeps the suites fast.
  */
 export function createPasswordHasher(cost: AppConfig['passwordHashing']): PasswordHasher {
   let dummy: Promise<string> | undefined;
-  const hashPassword = (password: string) => hash(password, cost);
+  const hashPassword = (password: string) => hash(normalized(password), cost);
   return {
     hash: hashPassword,
-    verify: (passwordHash, password) => verify(passwordHash, password),
+    verify: (passwordHash, password) => verify(passwordHash, normalized(password)),
     verifyNothing: async (password) => {
       dummy ??= hashPassword('a password nobody has');
       await verify(await dummy, password);

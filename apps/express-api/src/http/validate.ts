@@ -18,8 +18,9 @@ export function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<
   return result.data;
 }
 
-// Any 8-4-4-4-12 hex string, as PostgreSQL's uuid type takes it.
-const idSchema = z.guid();
+// Any 8-4-4-4-12 hex string, as PostgreSQL's uuid type takes it, in the lower case the database
+// returns: compared as written, `ABC…` would not be the caller's own `abc…` (docs/hardening/security.md).
+const idSchema = z.guid().toLowerCase();
 
 /** A path id: a malformed one is the client's mistake (400), never a query. */
 export function parseId(value: unknown): string {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { createdResponse } from '../http/created-response';
 import { problemResponses } from '../http/problem';
 import { UserSchema } from '../users/user.schemas';
+import { toUser } from '../users/user.view';
 import {
   AccessTokenSchema,
   LoginBodySchema,
@@ -26,7 +27,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const user = await app.authService.register(request.body);
-      return reply.status(201).header('location', `/api/users/${user.id}`).send(user);
+      return reply.status(201).header('location', `/api/users/${user.id}`).send(toUser(user));
     },
   );
 
@@ -40,7 +41,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: UserSchema, ...problemResponses(400, 413, 503) },
       },
     },
-    (request) => app.authService.verifyEmail(request.body.token),
+    async (request) => toUser(await app.authService.verifyEmail(request.body.token)),
   );
 
   app.post(
@@ -70,6 +71,6 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: UserSchema, ...problemResponses(401, 503) },
       },
     },
-    (request) => callerOf(request),
+    (request) => toUser(callerOf(request)),
   );
 };

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { problemResponses } from '../http/problem';
 import { AdminUserQuerySchema, pageOf, UserSchema } from './user.schemas';
+import { toUser } from './user.view';
 
 // eslint-disable-next-line @typescript-eslint/require-await -- Fastify's plugin signature
 export const adminUserRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -18,6 +19,9 @@ export const adminUserRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: pageOf(UserSchema), ...problemResponses(400, 401, 403, 503) },
       },
     },
-    (request) => app.userService.list(request.query),
+    async (request) => {
+      const page = await app.userService.list(request.query);
+      return { ...page, items: page.items.map(toUser) };
+    },
   );
 };

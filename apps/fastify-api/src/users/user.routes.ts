@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { callerOf } from '../auth/auth.plugin';
+import { isAdmin } from '../auth/caller';
 import { createdResponse } from '../http/created-response';
 import { problemResponses } from '../http/problem';
 import {
@@ -12,6 +13,7 @@ import {
   UserSchema,
   UserSummarySchema,
 } from './user.schemas';
+import { toUser, toUserSummary } from './user.view';
 
 const security = [{ bearerAuth: [] }];
 const tags = ['users'];
@@ -31,7 +33,10 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: pageOf(UserSummarySchema), ...problemResponses(400, 401, 503) },
       },
     },
-    (request) => app.userService.listSummaries(request.query),
+    async (request) => {
+      const page = await app.userService.list(request.query);
+      return { ...page, items: page.items.map(toUserSummary) };
+    },
   );
 
   app.get(
@@ -48,7 +53,12 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    (request) => app.userService.get(callerOf(request), request.params.id),
+    async (request) => {
+      const caller = callerOf(request);
+      const user = await app.userService.get(request.params.id);
+      // The whole record for its owner and admins, the summary for everyone else.
+      return caller.id === user.id || isAdmin(caller) ? toUser(user) : toUserSummary(user);
+    },
   );
 
   app.post(
@@ -68,7 +78,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const user = await app.userService.create(callerOf(request), request.body);
-      return reply.status(201).header('location', `/api/users/${user.id}`).send(user);
+      return reply.status(201).header('location', `/api/users/${user.id}`).send(toUser(user));
     },
   );
 
@@ -85,7 +95,8 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: UserSchema, ...problemResponses(400, 401, 403, 404, 409, 413, 503) },
       },
     },
-    (request) => app.userService.update(callerOf(request), request.params.id, request.body),
+    async (request) =>
+      toUser(await app.userService.update(callerOf(request), request.params.id, request.body)),
   );
 
   app.delete(

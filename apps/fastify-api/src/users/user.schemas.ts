@@ -29,8 +29,9 @@ export const PasswordSchema = z
   .refine(isWellFormed, WELL_FORMED_MESSAGE);
 export const RoleSchema = z.enum(['user', 'admin']);
 
-// Any 8-4-4-4-12 hex string, as PostgreSQL's uuid type takes it.
-export const UserIdParamsSchema = z.object({ id: z.guid('Must be a UUID.') });
+// Any 8-4-4-4-12 hex string, as PostgreSQL's uuid type takes it, in the lower case the database
+// returns: compared as written, `ABC…` would not be the caller's own `abc…` (docs/hardening/security.md).
+export const UserIdParamsSchema = z.object({ id: z.guid('Must be a UUID.').toLowerCase() });
 
 export const PagingQuerySchema = z.object({
   limit: z.coerce.number().int('Must be an integer.').min(1).max(100).default(20),
@@ -90,4 +91,5 @@ export function pageOf<Item extends z.ZodType>(item: Item) {
 
 export type CreateUserBody = z.infer<typeof CreateUserBodySchema>;
 export type UpdateUserBody = z.infer<typeof UpdateUserBodySchema>;
+export type UserResponse = z.infer<typeof UserSchema>;
 export type UserSummary = z.infer<typeof UserSummarySchema>;

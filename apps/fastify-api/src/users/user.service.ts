@@ -7,8 +7,8 @@ import type { Clock } from '../clock';
 import type { Database } from '../db/database';
 import { ForbiddenError } from '../http/errors';
 import { UserNotFoundError } from './user.errors';
-import type { ListQuery, Paging, User, UserRepository } from './user.repository';
-import type { CreateUserBody, UpdateUserBody, UserSummary } from './user.schemas';
+import type { ListQuery, User, UserRepository } from './user.repository';
+import type { CreateUserBody, UpdateUserBody } from './user.schemas';
 
 export interface UserServiceDeps {
   db: Database;
@@ -19,8 +19,6 @@ export interface UserServiceDeps {
   log: FastifyBaseLogger;
 }
 
-const summaryOf = ({ id, name }: User): UserSummary => ({ id, name });
-
 /** Who may read and change which user; the routes only translate HTTP to these calls. */
 export class UserService {
   constructor(private readonly deps: UserServiceDeps) {}
@@ -30,16 +28,10 @@ export class UserService {
     return { items, total, limit: query.limit, offset: query.offset };
   }
 
-  async listSummaries(paging: Paging) {
-    const page = await this.list(paging);
-    return { ...page, items: page.items.map(summaryOf) };
-  }
-
-  /** The whole record for its owner and admins, the summary for everyone else. */
-  async get(caller: Caller, id: string): Promise<User | UserSummary> {
+  async get(id: string): Promise<User> {
     const user = await this.deps.users.findById(id);
     if (!user) throw new UserNotFoundError();
-    return caller.id === id || isAdmin(caller) ? user : summaryOf(user);
+    return user;
   }
 
   /** An admin's shortcut past registration; an unverified user still gets the email. */

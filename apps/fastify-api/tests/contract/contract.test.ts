@@ -9,6 +9,7 @@ import {
   describeOperationsContract,
   describeProblemsContract,
   describeRulesContract,
+  describeSecurityRulesContract,
   describeConcurrencyContract,
   describeDatabaseFaultsContract,
   describeShutdownContract,
@@ -27,6 +28,7 @@ describeAdminContract(fastifyTarget);
 describeOperationsContract(fastifyTarget);
 describeProblemsContract(fastifyTarget);
 describeRulesContract(fastifyTarget);
+describeSecurityRulesContract(fastifyTarget);
 
 // Hardening (docs/hardening/README.md): races, a failing database, signals, hostile input.
 describeConcurrencyContract(fastifyTarget);

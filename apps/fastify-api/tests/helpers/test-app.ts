@@ -36,12 +36,17 @@ export interface TestApp {
   openapi: ResponseValidator;
 }
 
+export interface TestAppOptions {
+  /** Runs on the built app before it listens: the place to add a hook that watches every route. */
+  beforeStart?: (app: App) => void;
+}
+
 /**
  * The real app on this file's own database, with fakes only at the edges: mail, time and the
  * log destination. Built once per file (beforeAll); every table is emptied and the fakes are
  * reset before each test, so tests share nothing but the running app.
  */
-export function useTestApp(): TestApp {
+export function useTestApp({ beforeStart }: TestAppOptions = {}): TestApp {
   const database = useTestDatabase();
   const t = {} as TestApp;
   let pool: pg.Pool;
@@ -60,6 +65,7 @@ export function useTestApp(): TestApp {
       config,
       logger: createLogger(config.logLevel, logs),
     });
+    beforeStart?.(app);
     // One listening socket per file, reused over keep-alive by every request of the file.
     await app.listen({ port: 0, host: '127.0.0.1' });
     const openapi = await responseValidatorFor(app.server);
