@@ -1,3 +1,4 @@
+// @ts-check
 const { defineJestConfig } = require('@testbed/jest-config');
 
 const matchers = '@testbed/test-utils/matchers';

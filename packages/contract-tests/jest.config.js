@@ -1,3 +1,4 @@
+// @ts-check
 const { defineJestConfig } = require('@testbed/jest-config');
 
 // The suites in src/ run in each app (its `contract` Jest project); here only the test that

@@ -1,3 +1,4 @@
+// @ts-check
 const { defineJestConfig } = require('@testbed/jest-config');
 
 // The integration test reads the repository's own files: no database, so no globalSetup.

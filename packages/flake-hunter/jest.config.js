@@ -1,3 +1,4 @@
+// @ts-check
 const { defineJestConfig } = require('@testbed/jest-config');
 
 module.exports = defineJestConfig();

@@ -29,6 +29,29 @@
 const vm = require('node:vm');
 const Runtime = require('jest-runtime').default;
 
+// This file leans on Jest's internals: the runtime's constructor arguments, the sources map it
+// is handed, and jest-runtime compiling through vm.compileFunction. They are Jest 30's; another
+// major may change any of them, and the failures would not point here. With another major
+// installed, Jest gets its own runtime back, and the run says so once per worker.
+const WRITTEN_FOR_MAJOR = 30;
+
+/** @param {string} from a folder whose `jest` (or the runtime itself) to look at */
+function installedMajors(from) {
+  /** @type {Record<string, number>} */
+  const majors = {
+    'jest-runtime': Number(require('jest-runtime/package.json').version.split('.')[0]),
+  };
+  try {
+    const jestPackage = require.resolve('jest/package.json', { paths: [from] });
+    /** @type {{ version: string }} */
+    const { version } = require(jestPackage);
+    majors.jest = Number(version.split('.')[0]);
+  } catch {
+    // No `jest` resolvable from here (a runner started some other way): the runtime decides.
+  }
+  return majors;
+}
+
 const compileFunction = vm.compileFunction;
 
 /** @type {Map<string, { source: string, cachedData: Buffer }>} */
@@ -91,16 +114,15 @@ function compileOnce(source, params = [], options = {}) {
   return entry.script.runInContext(parsingContext);
 }
 
-// jest-runtime compiles every module through vm.compileFunction; this module is loaded once
-// per worker process, by Jest, only when a project names it as its `runtime`.
-vm.compileFunction = compileOnce;
-
 /**
  * Module sources by path, kept for the worker: Jest clears them after each test file (and on
  * jest.resetModules(), which is about module registries, not files on disk).
  */
 class WorkerSources extends Map {
-  clear() {}
+  /** @override */
+  clear() {
+    // Kept: see above.
+  }
 }
 const workerSources = new WorkerSources();
 
@@ -120,4 +142,21 @@ class CachingRuntime extends Runtime {
   }
 }
 
-module.exports = CachingRuntime;
+const unsupported = Object.entries(installedMajors(process.cwd())).filter(
+  ([, major]) => major !== WRITTEN_FOR_MAJOR,
+);
+if (unsupported.length === 0) {
+  // jest-runtime compiles every module through vm.compileFunction; this module is loaded once
+  // per worker process, by Jest, only when a project names it as its `runtime`.
+  vm.compileFunction = compileOnce;
+  module.exports = CachingRuntime;
+} else {
+  const found = unsupported.map(([name, major]) => `${name} ${major}`).join(', ');
+  process.emitWarning(
+    `@testbed/jest-config: code-cache-runtime.js was written for Jest ${WRITTEN_FOR_MAJOR} and found ${found}; ` +
+      "using Jest's own runtime instead (correct, without the shared compile cache). " +
+      'Check the runtime against the new version, then raise WRITTEN_FOR_MAJOR.',
+    { code: 'TESTBED_JEST_RUNTIME' },
+  );
+  module.exports = Runtime;
+}

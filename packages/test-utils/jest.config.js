@@ -1,3 +1,4 @@
+// @ts-check
 const { defineJestConfig } = require('@testbed/jest-config');
 
 const matchers = '<rootDir>/src/matchers/index.ts';

@@ -6,6 +6,8 @@
 'use strict';
 const { readFileSync, rmSync } = require('node:fs');
 
+// A detached process: what it is to clean up comes in through its environment.
+// eslint-disable-next-line no-restricted-properties
 const { REAPER_WATCH_PID, REAPER_DATA_DIR, REAPER_ADMIN_URL, REAPER_PREFIX } = process.env;
 
 // A process that exited but was not yet reaped by its (new) parent is a zombie: dead to us.
