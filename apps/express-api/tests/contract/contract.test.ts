@@ -16,6 +16,7 @@ import {
   describeHostileEncodingContract,
   describeHostileTokensContract,
   describeHostileSqlContract,
+  describePublishedSecretsContract,
 } from '@testbed/contract-tests';
 import { expressTarget } from './target';
 
@@ -36,4 +37,5 @@ describeHostileInputContract(expressTarget);
 describeHostileEncodingContract(expressTarget);
 describeHostileTokensContract(expressTarget);
 describeHostileSqlContract(expressTarget);
+describePublishedSecretsContract(expressTarget);
 // #endregion

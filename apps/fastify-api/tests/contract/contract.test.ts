@@ -16,6 +16,7 @@ import {
   describeHostileEncodingContract,
   describeHostileTokensContract,
   describeHostileSqlContract,
+  describePublishedSecretsContract,
 } from '@testbed/contract-tests';
 import { fastifyTarget } from './target';
 
@@ -36,4 +37,5 @@ describeHostileInputContract(fastifyTarget);
 describeHostileEncodingContract(fastifyTarget);
 describeHostileTokensContract(fastifyTarget);
 describeHostileSqlContract(fastifyTarget);
+describePublishedSecretsContract(fastifyTarget);
 // #endregion
