@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { developmentOnlySetting } from './production-settings';
+import { isPublishedSecret, randomSecret } from './published-jwt-secrets';
 
 type Env = Record<string, string | undefined>;
 
 const APP_ROOT = join(__dirname, '..');
-const DEVELOPMENT_JWT_SECRET = 'development-only-secret-do-not-use-in-production';
 const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600 };
 
 /** `900`, `900s`, `15m` or `1h` → seconds. */
@@ -47,7 +48,7 @@ const envSchema = z.object({
   DATABASE_CONNECT_TIMEOUT_MS: integer(1, 600_000).default(DEFAULT_DATABASE_TIMEOUTS.connectMs),
   // Below Linux's ephemeral range (32768–60999), where random free ports are handed out.
   EMBEDDED_DATABASE_PORT: integer(1, 65535).default(25432),
-  JWT_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
+  JWT_SECRET: optional(z.string()),
   JWT_ISSUER: z.string().min(1).default('testbed'),
   JWT_AUDIENCE: z.string().min(1).default('testbed-api'),
   ACCESS_TOKEN_TTL: duration.default(900),
@@ -88,7 +89,7 @@ export interface Config extends AppConfig {
     | { transport: 'outbox'; from: string; outboxDir: string }
     | { transport: 'smtp'; from: string; smtpUrl: string };
   admin: { email: string; password: string; name: string } | undefined;
-  /** Things worth a warning at start, such as the development JWT secret. */
+  /** Things worth a warning at start, such as a JWT secret that ends with the process. */
   warnings: string[];
 }
 
@@ -107,6 +108,27 @@ function parseEnv(env: Env) {
   return fail(String(issue?.path[0] ?? 'environment'), issue?.message ?? 'is invalid');
 }
 
+export const RANDOM_SECRET_WARNING =
+  'JWT_SECRET is unset: tokens are signed with a random secret made at start, so every token ' +
+  'ends when the process restarts and no other instance accepts it. Set JWT_SECRET to keep them.';
+
+/**
+ * A blank secret counts as unset. Unset outside production, each process makes its own: a
+ * fixed fallback would be in the repository, and anyone could sign an admin token with it.
+ */
+function jwtSecret(value: string | undefined, production: boolean, warnings: string[]): string {
+  const secret = value?.trim();
+  if (!secret) {
+    if (production) fail('JWT_SECRET', 'is required when NODE_ENV=production');
+    warnings.push(RANDOM_SECRET_WARNING);
+    return randomSecret();
+  }
+  if (secret.length < 32) fail('JWT_SECRET', 'must be at least 32 characters');
+  if (production && isPublishedSecret(secret))
+    fail('JWT_SECRET', 'is a published example value: generate your own (openssl rand -base64 32)');
+  return secret;
+}
+
 function mailConfig(vars: z.infer<typeof envSchema>): Config['mail'] {
   if (vars.MAIL_TRANSPORT !== 'smtp') {
     return { transport: 'outbox', from: vars.MAIL_FROM, outboxDir: vars.MAIL_OUTBOX_DIR };
@@ -123,12 +145,9 @@ export function loadConfig(env: Env = process.env): Config {
   const vars = parseEnv(env);
   const production = vars.NODE_ENV === 'production';
   const warnings: string[] = [];
-  if (!vars.JWT_SECRET) {
-    if (production) fail('JWT_SECRET', 'is required when NODE_ENV=production');
-    warnings.push(
-      'JWT_SECRET is unset: using the development secret. Never do this in production.',
-    );
-  }
+  const secret = jwtSecret(vars.JWT_SECRET, production, warnings);
+  const developmentOnly = production ? developmentOnlySetting(vars) : undefined;
+  if (developmentOnly) fail(...developmentOnly);
   if (Boolean(vars.ADMIN_EMAIL) !== Boolean(vars.ADMIN_PASSWORD)) {
     fail(
       vars.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL',
@@ -151,7 +170,7 @@ export function loadConfig(env: Env = process.env): Config {
       port: vars.EMBEDDED_DATABASE_PORT,
     },
     jwt: {
-      secret: vars.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
+      secret,
       issuer: vars.JWT_ISSUER,
       audience: vars.JWT_AUDIENCE,
       ttlSeconds: vars.ACCESS_TOKEN_TTL,

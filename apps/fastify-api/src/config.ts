@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { developmentOnlySetting } from './production-settings';
+import { isPublishedSecret, randomSecret } from './published-jwt-secrets';
 
 type Env = Record<string, string | undefined>;
 
-const DEVELOPMENT_JWT_SECRET = 'development-only-secret-change-me-0123456789';
 const appRoot = resolve(__dirname, '..');
 
 const optional = z
@@ -53,7 +54,7 @@ const envSchema = z.object({
   DATABASE_CONNECT_TIMEOUT_MS: integer(1, 600_000, DEFAULT_DATABASE_TIMEOUTS.connectMs),
   // Below Linux's ephemeral port range, so a random free port never takes it.
   EMBEDDED_DATABASE_PORT: integer(1, 65535, 25433),
-  JWT_SECRET: optional.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+  JWT_SECRET: optional,
   JWT_ISSUER: z.string().min(1).default('testbed'),
   JWT_AUDIENCE: z.string().min(1).default('testbed-api'),
   ACCESS_TOKEN_TTL: duration,
@@ -91,7 +92,7 @@ export interface Config {
     from: string;
   };
   admin: { email: string; password: string; name: string } | undefined;
-  /** Worth a line in the log at start, such as the development JWT secret. */
+  /** Worth a line in the log at start, such as a JWT secret that ends with the process. */
   warnings: string[];
 }
 
@@ -110,16 +111,35 @@ function parseEnv(env: Env) {
   return fail(String(issue?.path[0] ?? 'environment'), issue?.message ?? 'is invalid');
 }
 
+export const RANDOM_SECRET_WARNING =
+  'JWT_SECRET is unset: tokens are signed with a random secret made at start, so every token ' +
+  'ends when the process restarts and no other instance accepts it. Set JWT_SECRET to keep them.';
+
+/**
+ * A blank secret counts as unset. Unset outside production, each process makes its own: a
+ * fixed fallback would be in the repository, and anyone could sign an admin token with it.
+ */
+function jwtSecret(value: string | undefined, production: boolean, warnings: string[]): string {
+  const secret = value?.trim();
+  if (!secret) {
+    if (production) fail('JWT_SECRET', 'is required when NODE_ENV=production');
+    warnings.push(RANDOM_SECRET_WARNING);
+    return randomSecret();
+  }
+  if (secret.length < 32) fail('JWT_SECRET', 'must be at least 32 characters');
+  if (production && isPublishedSecret(secret))
+    fail('JWT_SECRET', 'is a published example value: generate your own (openssl rand -base64 32)');
+  return secret;
+}
+
 /** Reads the environment once, at start; a bad value stops the process with one line. */
 export function loadConfig(env: Env): Config {
   const vars = parseEnv(env);
   const warnings: string[] = [];
-  if (vars.JWT_SECRET === undefined) {
-    if (vars.NODE_ENV === 'production') fail('JWT_SECRET', 'is required when NODE_ENV=production');
-    warnings.push(
-      'JWT_SECRET is unset: using the development secret. Never do this in production.',
-    );
-  }
+  const production = vars.NODE_ENV === 'production';
+  const secret = jwtSecret(vars.JWT_SECRET, production, warnings);
+  const developmentOnly = production ? developmentOnlySetting(vars) : undefined;
+  if (developmentOnly) fail(...developmentOnly);
   if (vars.MAIL_TRANSPORT === 'smtp' && vars.SMTP_URL === undefined) {
     fail('SMTP_URL', 'is required when MAIL_TRANSPORT=smtp');
   }
@@ -151,7 +171,7 @@ export function loadConfig(env: Env): Config {
     },
     logLevel: vars.LOG_LEVEL,
     jwt: {
-      secret: vars.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
+      secret,
       issuer: vars.JWT_ISSUER,
       audience: vars.JWT_AUDIENCE,
       ttlSeconds: vars.ACCESS_TOKEN_TTL,

@@ -20,6 +20,8 @@ export interface AppProcess {
    * limit, rejects after it, listing the messages the app did log.
    */
   logged(message: string, limitMs?: number): Promise<void>;
+  /** What the process has written to stderr so far: where a failed start says why. */
+  stderr(): string;
   /** Resolves once the process has exited and its output has been read to the end. */
   exited: Promise<Exit>;
   /** Kills the process if it still runs and waits for it: a failed test leaves nothing behind. */
@@ -139,6 +141,7 @@ export function launchAppProcess(target: ContractTarget, env: NodeJS.ProcessEnv)
     logged: async (message, limitMs) => {
       await waitForLine(`"${message}"`, (line) => line.msg === message, limitMs);
     },
+    stderr: () => stderr,
     exited,
     stop: async () => {
       if (running) child.kill('SIGKILL');

@@ -21,5 +21,6 @@ export { describeHostileInputContract } from './suites/hostile-input.contract';
 export { describeHostileEncodingContract } from './suites/hostile-encoding.contract';
 export { describeHostileTokensContract } from './suites/hostile-tokens.contract';
 export { describeHostileSqlContract } from './suites/hostile-sql.contract';
+export { describePublishedSecretsContract } from './suites/published-secrets.contract';
 export { createContractApi, type Client, type ContractApi } from './api-client';
 export { compareOpenApiDocuments } from './openapi-diff/compare-documents';

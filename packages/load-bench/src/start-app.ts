@@ -31,11 +31,16 @@ function serverScript(name: AppName): string {
   return script;
 }
 
-/** Production settings, except the mail transport (outbox) and where things go. */
+/**
+ * Production settings, except the mail transport (outbox) and where things go. Not
+ * NODE_ENV=production, which refuses the outbox the bench reads verification tokens from:
+ * the apps read it only to decide what their configuration accepts (Express's own use of
+ * it, a view cache, is for templates, which the API has none of).
+ */
 function appEnvironment(port: number, outboxDir: string, options: AppOptions) {
   return {
     ...inheritedEnvironment(),
-    NODE_ENV: 'production',
+    NODE_ENV: 'development',
     HOST: '127.0.0.1',
     PORT: String(port),
     DATABASE_URL: options.databaseUrl,

@@ -5,8 +5,28 @@ import type { Repositories } from '../db/database';
 import type { Logger } from '../logger';
 
 /**
- * On start: a verified admin with ADMIN_EMAIL exists afterwards. Created when missing,
- * promoted and verified when it exists; its password is left as it is.
+ * ADMIN_EMAIL names an account that is not an admin. Anyone can register any address, so
+ * promoting it would hand the admin role to whoever registered first, with their password.
+ */
+export class AdminEmailTakenError extends Error {
+  override name = 'AdminEmailTakenError';
+  constructor() {
+    super(
+      'ADMIN_EMAIL belongs to an account that is not an admin, and start-up never promotes one: ' +
+        'set ADMIN_EMAIL to an address nobody has registered, or, if that account is yours, ' +
+        'make it an admin yourself and start again',
+    );
+  }
+}
+
+const UNVERIFIED =
+  'the ADMIN_EMAIL admin has not verified its email address: it can sign in once it follows ' +
+  'the link in its verification email';
+
+/**
+ * On start: creates the admin named by ADMIN_EMAIL, verified, when nobody has the address.
+ * An existing account is never changed: an admin is kept as it is (its password, and its
+ * verification, which only its mailbox can give), any other stops the start.
  */
 export async function ensureAdmin(
   admin: NonNullable<Config['admin']>,
@@ -27,12 +47,8 @@ export async function ensureAdmin(
     logger.info({ event: 'admin_created', userId: user.id });
     return;
   }
-  if (existing.role !== 'admin' || !existing.emailVerified) {
-    await repos.users.update(existing.id, {
-      role: 'admin',
-      emailVerified: true,
-      updatedAt: clock.now(),
-    });
-    logger.info({ event: 'admin_promoted', userId: existing.id });
+  if (existing.role !== 'admin') throw new AdminEmailTakenError();
+  if (!existing.emailVerified) {
+    logger.warn({ event: 'admin_unverified', userId: existing.id }, UNVERIFIED);
   }
 }

@@ -17,6 +17,7 @@ import {
   describeHostileEncodingContract,
   describeHostileTokensContract,
   describeHostileSqlContract,
+  describePublishedSecretsContract,
 } from '@testbed/contract-tests';
 import { expressTarget } from './target';
 
@@ -38,4 +39,5 @@ describeHostileInputContract(expressTarget);
 describeHostileEncodingContract(expressTarget);
 describeHostileTokensContract(expressTarget);
 describeHostileSqlContract(expressTarget);
+describePublishedSecretsContract(expressTarget);
 // #endregion

@@ -1,6 +1,6 @@
 // Unit tests: the mail transports and the verification email, without the network: the
 // outbox writes to a temp folder, SMTP is only built. See docs/express-api.md.
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeClock } from '@testbed/test-utils';
@@ -50,6 +50,31 @@ describe('OutboxMailer', () => {
     );
     expect(files).toHaveLength(2);
   });
+
+  // 000 lets every bit through, so a mode left to it is world-readable; 277 takes the owner's
+  // own write bit, so only a mode set after creation gives the owner's 0600 and 0700.
+  it.each([
+    ['000', 0o000],
+    ['277', 0o277],
+  ])(
+    'makes its folder and each message readable by their owner only, under umask %s',
+    async (_umask, mask) => {
+      const outbox = join(dir, 'outbox');
+      const mailer = new OutboxMailer(outbox, new FakeClock('2030-05-01T10:00:00.000Z'));
+      const umask = process.umask(mask);
+
+      await mailer
+        .send({ to: 'a@example.test', subject: 'Hi', text: 'token=abc' })
+        .finally(() => process.umask(umask));
+
+      const [file] = await readdir(outbox);
+      const modeOf = async (path: string) => ((await stat(path)).mode & 0o777).toString(8);
+      expect({
+        folder: await modeOf(outbox),
+        file: await modeOf(join(outbox, file ?? '')),
+      }).toEqual({ folder: '700', file: '600' });
+    },
+  );
 });
 
 describe('createMailer', () => {

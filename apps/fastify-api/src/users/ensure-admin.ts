@@ -5,8 +5,28 @@ import type { Config } from '../config';
 import type { Repositories } from '../db/database.plugin';
 
 /**
- * On start: a verified admin with ADMIN_EMAIL exists afterwards. Created when missing,
- * promoted and verified when it exists; its password is left as it is.
+ * ADMIN_EMAIL names an account that is not an admin. Anyone can register any address, so
+ * promoting it would hand the admin role to whoever registered first, with their password.
+ */
+export class AdminEmailTakenError extends Error {
+  override name = 'AdminEmailTakenError';
+  constructor() {
+    super(
+      'ADMIN_EMAIL belongs to an account that is not an admin, and start-up never promotes one: ' +
+        'set ADMIN_EMAIL to an address nobody has registered, or, if that account is yours, ' +
+        'make it an admin yourself and start again',
+    );
+  }
+}
+
+const UNVERIFIED =
+  'the ADMIN_EMAIL admin has not verified its email address: it can sign in once it follows ' +
+  'the link in its verification email';
+
+/**
+ * On start: creates the admin named by ADMIN_EMAIL, verified, when nobody has the address.
+ * An existing account is never changed: an admin is kept as it is (its password, and its
+ * verification, which only its mailbox can give), any other stops the start.
  */
 export async function ensureAdmin(
   admin: NonNullable<Config['admin']>,
@@ -27,9 +47,8 @@ export async function ensureAdmin(
     logger.info({ event: 'admin_created', userId: user.id }, 'admin created');
     return;
   }
-  if (existing.role !== 'admin' || !existing.emailVerified) {
-    const changes = { role: 'admin' as const, emailVerified: true, updatedAt: clock.now() };
-    await repos.users.update(existing.id, changes);
-    logger.info({ event: 'admin_promoted', userId: existing.id }, 'admin promoted');
+  if (existing.role !== 'admin') throw new AdminEmailTakenError();
+  if (!existing.emailVerified) {
+    logger.warn({ event: 'admin_unverified', userId: existing.id }, UNVERIFIED);
   }
 }

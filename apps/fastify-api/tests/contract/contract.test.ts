@@ -17,6 +17,7 @@ import {
   describeHostileEncodingContract,
   describeHostileTokensContract,
   describeHostileSqlContract,
+  describePublishedSecretsContract,
 } from '@testbed/contract-tests';
 import { fastifyTarget } from './target';
 
@@ -38,4 +39,5 @@ describeHostileInputContract(fastifyTarget);
 describeHostileEncodingContract(fastifyTarget);
 describeHostileTokensContract(fastifyTarget);
 describeHostileSqlContract(fastifyTarget);
+describePublishedSecretsContract(fastifyTarget);
 // #endregion

@@ -1,8 +1,34 @@
 // Unit tests: configuration is a pure function of the environment, so each rule is one
 // small test with no server and no database. See docs/fastify-api.md.
-import { ConfigError, loadConfig } from '../../src/config';
+import { randomBytes } from 'node:crypto';
+import { PUBLISHED_JWT_SECRETS } from '@testbed/contract-tests/published-secrets';
+import { ConfigError, loadConfig, RANDOM_SECRET_WARNING } from '../../src/config';
 
-const SECRET = 'a-production-secret-that-is-long-enough';
+// Made for this run: a constant here would be one more published secret.
+const SECRET = randomBytes(32).toString('base64url');
+
+/** What a deployment must set, each at the lowest value production accepts. */
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  JWT_SECRET: SECRET,
+  DATABASE_URL: 'postgres://app@db.example.test/app',
+  PUBLIC_URL: 'https://app.example.test',
+  MAIL_TRANSPORT: 'smtp',
+  SMTP_URL: 'smtp://mail.example.test:587',
+  ARGON2_MEMORY_COST: '19456',
+  ARGON2_TIME_COST: '2',
+};
+
+/** The ConfigError's message for this environment; fails the test when it loads. */
+function refusal(env: Record<string, string | undefined>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  throw new Error('loadConfig accepted the environment');
+}
 
 describe('loadConfig', () => {
   it('gives the documented defaults for an empty environment', () => {
@@ -19,11 +45,22 @@ describe('loadConfig', () => {
     });
   });
 
-  it('uses a development JWT secret outside production, with a warning', () => {
-    const config = loadConfig({ NODE_ENV: 'development' });
+  it('signs with a random 256-bit secret of its own when JWT_SECRET is unset outside production, and warns that tokens end at restart', () => {
+    const first = loadConfig({ NODE_ENV: 'development' });
+    const second = loadConfig({});
 
-    expect(config.jwt.secret.length).toBeGreaterThanOrEqual(32);
-    expect(config.warnings).toEqual([expect.stringContaining('JWT_SECRET')]);
+    expect(first.jwt.secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(Buffer.from(first.jwt.secret, 'base64url')).toHaveLength(32);
+    expect(second.jwt.secret).not.toBe(first.jwt.secret);
+    expect(first.warnings).toEqual([RANDOM_SECRET_WARNING]);
+    expect(RANDOM_SECRET_WARNING).toMatch(/^JWT_SECRET [^\n]+ restarts[^\n]+$/);
+  });
+
+  it.each(['', '   '])('treats JWT_SECRET=%j as unset outside production', (value) => {
+    const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: value });
+
+    expect(config.jwt.secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(config.warnings).toEqual([RANDOM_SECRET_WARNING]);
   });
 
   it.each([
@@ -61,14 +98,10 @@ describe('loadConfig', () => {
 
   it('reads a complete production environment', () => {
     const config = loadConfig({
-      NODE_ENV: 'production',
-      JWT_SECRET: SECRET,
+      ...PRODUCTION,
       PORT: '8080',
-      DATABASE_URL: 'postgres://app@db.example.test/app',
       DATABASE_STATEMENT_TIMEOUT_MS: '2000',
       DATABASE_CONNECT_TIMEOUT_MS: '500',
-      MAIL_TRANSPORT: 'smtp',
-      SMTP_URL: 'smtp://mail.example.test:587',
       ADMIN_EMAIL: 'root@example.test',
       ADMIN_PASSWORD: 'a strong password',
     });
@@ -76,12 +109,52 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({
       env: 'production',
       port: 8080,
-      publicUrl: 'http://localhost:8080',
+      publicUrl: 'https://app.example.test',
+      passwords: { memoryCost: 19_456, timeCost: 2 },
       databaseTimeouts: { statementMs: 2000, connectMs: 500 },
       jwt: { secret: SECRET },
       mail: { transport: 'smtp', smtpUrl: 'smtp://mail.example.test:587' },
       admin: { email: 'root@example.test', name: 'Admin' },
       warnings: [],
+    });
+  });
+  describe('in production', () => {
+    it.each([
+      ['unset', undefined],
+      ['blank', ''],
+      ['whitespace only', ' '.repeat(40)],
+    ])('refuses to start when JWT_SECRET is %s, with one line naming it', (_kind, value) => {
+      expect(refusal({ ...PRODUCTION, JWT_SECRET: value })).toMatch(
+        /^Invalid configuration: JWT_SECRET [^\n]+$/,
+      );
+    });
+
+    it.each([
+      ['shorter than 32 characters', randomBytes(16).toString('hex').slice(0, 31)],
+      ...PUBLISHED_JWT_SECRETS.map((secret) => [`published (${secret})`, secret]),
+    ])('refuses to start when JWT_SECRET is %s, naming it but not its value', (_kind, value) => {
+      const message = refusal({ ...PRODUCTION, JWT_SECRET: value });
+
+      expect(message).toMatch(/^Invalid configuration: JWT_SECRET [^\n]+$/);
+      expect(message).not.toContain(value);
+    });
+
+    it.each([
+      ['the mail transport is unset (the outbox)', { MAIL_TRANSPORT: undefined }, 'MAIL_TRANSPORT'],
+      ['the mail transport is the outbox', { MAIL_TRANSPORT: 'outbox' }, 'MAIL_TRANSPORT'],
+      [
+        'DATABASE_URL is unset (the embedded database)',
+        { DATABASE_URL: undefined },
+        'DATABASE_URL',
+      ],
+      ['PUBLIC_URL is unset', { PUBLIC_URL: undefined }, 'PUBLIC_URL'],
+      ['PUBLIC_URL is http', { PUBLIC_URL: 'http://app.example.test' }, 'PUBLIC_URL'],
+      ['Argon2 has less than 19 MiB', { ARGON2_MEMORY_COST: '19455' }, 'ARGON2_MEMORY_COST'],
+      ['Argon2 makes one pass', { ARGON2_TIME_COST: '1' }, 'ARGON2_TIME_COST'],
+    ])('refuses to start when %s, with one line naming the variable', (_what, change, variable) => {
+      expect(refusal({ ...PRODUCTION, ...change })).toMatch(
+        new RegExp(`^Invalid configuration: ${variable} [^\\n]+$`),
+      );
     });
   });
 });

@@ -1,7 +1,7 @@
 // Workflow suite (3 of 4 kinds): what start-up does with ADMIN_EMAIL and ADMIN_PASSWORD,
 // run against the real database, then checked through the real login route.
 // See docs/fastify-api.md.
-import { ensureAdmin } from '../../../src/users/ensure-admin';
+import { AdminEmailTakenError, ensureAdmin } from '../../../src/users/ensure-admin';
 import { PasswordHasher } from '../../../src/auth/password-hasher';
 import { createLogger } from '../../../src/logger';
 import { testConfig } from '../../helpers/test-config';
@@ -14,7 +14,7 @@ function bootstrap(email: string, password = 'admin password 1') {
     repos: t.repos,
     hasher: new PasswordHasher(testConfig.passwords),
     clock: t.clock,
-    logger: createLogger('silent'),
+    logger: createLogger('info', t.logs),
   };
   return ensureAdmin({ email, password, name: 'Admin' }, deps);
 }
@@ -32,15 +32,51 @@ describe('the admin from the environment', () => {
     expect(await t.api.login(email, 'admin password 1')).toEqual(expect.any(String));
   });
 
-  it('is promoted and verified when the email belongs to an unverified user', async () => {
-    const user = await t.given.unverifiedUser();
+  it('refuses, naming ADMIN_EMAIL, when someone registered the address first, and leaves their account as it is', async () => {
+    const email = t.given.email('future-admin');
+    await t.api
+      .post('/api/auth/register')
+      .send({ name: 'First Comer', email, password: 'first comer password' })
+      .expect(201);
+    const registered = await t.repos.users.findByEmail(email);
+    t.logs.clear();
 
-    await bootstrap(user.email);
+    const start = bootstrap(email, 'admin password 1');
+
+    await expect(start).rejects.toThrow(AdminEmailTakenError);
+    await expect(start).rejects.toThrow(/^ADMIN_EMAIL [^\n]+$/);
+    expect(registered).toMatchObject({ role: 'user', emailVerified: false });
+    expect(await t.repos.users.findByEmail(email)).toEqual(registered);
+    expect(t.logs.entries).toEqual([]);
+    await t.api.post('/api/auth/login').send({ email, password: 'admin password 1' }).expect(401);
+    await t.api
+      .post('/api/auth/login')
+      .send({ email, password: 'first comer password' })
+      .expect(403);
+  });
+
+  it('refuses a verified user too, and leaves them a user', async () => {
+    const user = await t.given.user();
+
+    await expect(bootstrap(user.email)).rejects.toThrow(AdminEmailTakenError);
 
     expect(await t.repos.users.findById(user.id)).toMatchObject({
-      role: 'admin',
+      role: 'user',
       emailVerified: true,
     });
+    expect(t.logs.entries).toEqual([]);
+  });
+
+  it('keeps an unverified admin unverified, with its password, and warns', async () => {
+    const admin = await t.given.unverifiedUser({ role: 'admin' });
+    const before = await t.repos.users.findById(admin.id);
+
+    await bootstrap(admin.email, 'another password');
+
+    expect(await t.repos.users.findById(admin.id)).toEqual(before);
+    expect(t.logs.events('admin_unverified')).toEqual([
+      expect.objectContaining({ level: 40, userId: admin.id }),
+    ]);
   });
 
   it('keeps the password of an existing user and creates nobody else', async () => {
