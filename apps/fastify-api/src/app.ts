@@ -11,6 +11,7 @@ import type { Config } from './config';
 import type { Database } from './db/database';
 import { databasePlugin } from './db/database.plugin';
 import { registerErrorHandling } from './http/error-handler';
+import { httpServerOptions } from './http/http-server';
 import { logRequests } from './http/request-log';
 import { healthRoutes } from './health/health.routes';
 import { openapiPlugin } from './openapi/openapi.plugin';
@@ -44,6 +45,7 @@ export function isUtf8Json(contentType: string): boolean {
  */
 export function buildApp({ db, mailer, clock, config, logger }: AppDeps) {
   const app = Fastify({
+    ...httpServerOptions(config.httpTimeouts),
     loggerInstance: logger,
     // Fastify's request lines hold the whole URL, query and all: http/request-log.ts logs instead.
     logController: new LogController({ disableRequestLogging: true }),

@@ -12,6 +12,7 @@ import {
   describeConcurrencyContract,
   describeDatabaseFaultsContract,
   describeShutdownContract,
+  describeSlowClientsContract,
   describeHostileInputContract,
   describeHostileEncodingContract,
   describeHostileTokensContract,
@@ -32,6 +33,7 @@ describeRulesContract(expressTarget);
 describeConcurrencyContract(expressTarget);
 describeDatabaseFaultsContract(expressTarget);
 describeShutdownContract(expressTarget);
+describeSlowClientsContract(expressTarget);
 describeHostileInputContract(expressTarget);
 describeHostileEncodingContract(expressTarget);
 describeHostileTokensContract(expressTarget);

@@ -12,6 +12,7 @@ import {
   describeConcurrencyContract,
   describeDatabaseFaultsContract,
   describeShutdownContract,
+  describeSlowClientsContract,
   describeHostileInputContract,
   describeHostileEncodingContract,
   describeHostileTokensContract,
@@ -32,6 +33,7 @@ describeRulesContract(fastifyTarget);
 describeConcurrencyContract(fastifyTarget);
 describeDatabaseFaultsContract(fastifyTarget);
 describeShutdownContract(fastifyTarget);
+describeSlowClientsContract(fastifyTarget);
 describeHostileInputContract(fastifyTarget);
 describeHostileEncodingContract(fastifyTarget);
 describeHostileTokensContract(fastifyTarget);
