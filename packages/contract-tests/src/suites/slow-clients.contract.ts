@@ -33,7 +33,7 @@ const TIMED_OUT = [
 const HOST = '127.0.0.1';
 
 /**
- * Slow clients (docs/hardening/slow-clients.md): a client that trickles its headers or its
+ * Slow clients (docs/hardening/security.md): a client that trickles its headers or its
  * body is answered 408 and let go once the configured timeout passes, and an idle kept-alive
  * connection is closed after the keep-alive timeout it was told. Raw sockets, since an HTTP
  * client sends its request at once.
