@@ -6,6 +6,7 @@ import { problem } from './problem';
 const ANSWERS: Record<string, { status: number; detail: string }> = {
   ERR_HTTP_REQUEST_TIMEOUT: { status: 408, detail: 'The request did not arrive in time.' },
   HPE_HEADER_OVERFLOW: { status: 431, detail: 'The request headers are too large.' },
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: { status: 413, detail: 'The chunk extensions are too large.' },
 };
 const UNREADABLE = { status: 400, detail: 'The request could not be read.' };
 
