@@ -16,6 +16,8 @@ function rawProblem({ status, detail }: { status: number; detail: string }): str
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}`,
     'Content-Type: application/problem+json',
     `Content-Length: ${Buffer.byteLength(body)}`,
+    // Every response carries it (the contract's security rules), this one too.
+    'X-Content-Type-Options: nosniff',
     'Connection: close',
     '',
     body,

@@ -25,6 +25,7 @@ const TIMED_OUT = [
   'HTTP/1.1 408 Request Timeout',
   'Content-Type: application/problem+json',
   `Content-Length: ${TIMED_OUT_BODY.length}`,
+  'X-Content-Type-Options: nosniff',
   'Connection: close',
   '',
   TIMED_OUT_BODY,
