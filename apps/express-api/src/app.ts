@@ -13,6 +13,7 @@ import { healthRoutes } from './health/health.routes';
 import { authenticate } from './http/authenticate';
 import { errorHandler } from './http/error-handler';
 import { notFound } from './http/not-found';
+import { logRequests } from './http/request-log';
 import type { Logger } from './logger';
 import type { Mailer } from './mail/mailer';
 import { openApiRoutes } from './openapi/openapi.routes';
@@ -82,6 +83,7 @@ export function createApp(deps: AppDeps): Express {
   // No conditional GETs in the contract: responses carry no ETag, as the Fastify twin's.
   app.disable('etag');
   app.use(securityHeaders);
+  app.use(logRequests(deps.logger));
   app.use(
     express.json({ limit: BODY_LIMIT, type: (req) => isUtf8Json(req.headers['content-type']) }),
   );

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { createApp } from './app';
@@ -10,6 +10,7 @@ import { repositoriesFor } from './db/database';
 import { startDefaultDatabase, type DefaultDatabase } from './db/default-database';
 import { migrate } from './db/migrate';
 import { createLogger, type Logger } from './logger';
+import { createHttpServer } from './http/http-server';
 import { createMailer } from './mail/create-mailer';
 import { ensureAdmin } from './users/ensure-admin';
 
@@ -43,12 +44,11 @@ interface Running {
   dataSource: DataSource;
   database: DefaultDatabase;
   logger: Logger;
+  shutdownTimeoutMs: number;
 }
 
-const SHUTDOWN_GRACE_MS = 10_000;
-
 /** SIGTERM/SIGINT: in-flight requests finish, then the pool closes, then the database. */
-function stopOnSignals({ server, dataSource, database, logger }: Running): void {
+function stopOnSignals({ server, dataSource, database, logger, shutdownTimeoutMs }: Running): void {
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
     // A kept-alive connection that keeps sending would hold close() open for ever: the
@@ -69,10 +69,11 @@ function stopOnSignals({ server, dataSource, database, logger }: Running): void 
           process.exit(1);
         });
     });
-    // close() waits for requests in flight; idle keep-alive connections can go now, and
-    // whatever is still open after the grace period is cut.
+    // close() waits for requests in flight; idle keep-alive connections can go now. Node stops
+    // timing requests out once the server closes, so a client that trickles its body would
+    // hold the process open for ever: whatever is still open after the timeout is cut.
     server.closeIdleConnections();
-    setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
+    setTimeout(() => server.closeAllConnections(), shutdownTimeoutMs).unref();
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
@@ -105,11 +106,18 @@ async function main(): Promise<void> {
 
   const clock = systemClock;
   const mailer = createMailer(config.mail, clock);
-  const server = createServer(createApp({ dataSource, mailer, clock, config, logger }));
+  const app = createApp({ dataSource, mailer, clock, config, logger });
+  const server = createHttpServer(app, config.httpTimeouts);
   await listen(server, config.port, config.host);
   const url = `http://localhost:${(server.address() as AddressInfo).port}`;
   logger.info({ url }, `express-api listening on ${url}`);
-  stopOnSignals({ server, dataSource, database, logger });
+  stopOnSignals({
+    server,
+    dataSource,
+    database,
+    logger,
+    shutdownTimeoutMs: config.shutdownTimeoutMs,
+  });
 }
 
 main().catch((error: unknown) => {

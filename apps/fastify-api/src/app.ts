@@ -1,4 +1,4 @@
-import Fastify, { type FastifyBaseLogger } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import {
   serializerCompiler,
   validatorCompiler,
@@ -11,6 +11,8 @@ import type { Config } from './config';
 import type { Database } from './db/database';
 import { databasePlugin } from './db/database.plugin';
 import { registerErrorHandling } from './http/error-handler';
+import { httpServerOptions } from './http/http-server';
+import { logRequests } from './http/request-log';
 import { healthRoutes } from './health/health.routes';
 import { openapiPlugin } from './openapi/openapi.plugin';
 import type { Mailer } from './mail/mailer';
@@ -43,7 +45,10 @@ export function isUtf8Json(contentType: string): boolean {
  */
 export function buildApp({ db, mailer, clock, config, logger }: AppDeps) {
   const app = Fastify({
+    ...httpServerOptions(config.httpTimeouts),
     loggerInstance: logger,
+    // Fastify's request lines hold the whole URL, query and all: http/request-log.ts logs instead.
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: config.trustProxy,
     // 100 kB, Express's default, so both apps refuse the same bodies with 413.
     bodyLimit: 100 * 1024,
@@ -74,6 +79,7 @@ export function buildApp({ db, mailer, clock, config, logger }: AppDeps) {
     done(null, undefined);
   });
   registerErrorHandling(app);
+  logRequests(app, logger);
 
   app.register(openapiPlugin);
   app.register(databasePlugin, { db });

@@ -41,6 +41,31 @@ export interface DatabaseTimeouts {
 /** Long enough for any request's statement, short enough that a stuck one ends as a 503. */
 export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = { statementMs: 5000, connectMs: 3000 };
 
+export interface HttpTimeouts {
+  /** The whole request, headers and body, must arrive within this; else 408 and closed. */
+  requestMs: number;
+  /** The headers must arrive within this (slowloris); at most `requestMs`, as Node requires. */
+  headersMs: number;
+  /** An idle kept-alive connection is closed after this. */
+  keepAliveMs: number;
+}
+
+/**
+ * A body here is at most 100 kB, which even a 56 kbit/s link sends in 15 s, and a real client
+ * sends its headers at once: longer only helps a client that trickles bytes to hold a
+ * connection (Node's own defaults are 300 s and 60 s). Keep-alive outlasts the 60 s idle
+ * timeout of the usual proxies (AWS ALB, nginx), so the proxy, never the app, closes an idle
+ * connection: the other way round, a request sent as the app closes fails with a 502.
+ */
+export const DEFAULT_HTTP_TIMEOUTS: HttpTimeouts = {
+  requestMs: 30_000,
+  headersMs: 10_000,
+  keepAliveMs: 65_000,
+};
+
+/** After SIGTERM, what is still open then is cut: well inside Kubernetes' 30 s before SIGKILL. */
+export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: integer(0, 65535, 3001),
@@ -52,6 +77,10 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: integer(1, 100, 10),
   DATABASE_STATEMENT_TIMEOUT_MS: integer(1, 600_000, DEFAULT_DATABASE_TIMEOUTS.statementMs),
   DATABASE_CONNECT_TIMEOUT_MS: integer(1, 600_000, DEFAULT_DATABASE_TIMEOUTS.connectMs),
+  HTTP_REQUEST_TIMEOUT_MS: integer(1, 600_000, DEFAULT_HTTP_TIMEOUTS.requestMs),
+  HTTP_HEADERS_TIMEOUT_MS: integer(1, 600_000, DEFAULT_HTTP_TIMEOUTS.headersMs),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: integer(1, 600_000, DEFAULT_HTTP_TIMEOUTS.keepAliveMs),
+  SHUTDOWN_TIMEOUT_MS: integer(1, 600_000, DEFAULT_SHUTDOWN_TIMEOUT_MS),
   // Below Linux's ephemeral port range, so a random free port never takes it.
   EMBEDDED_DATABASE_PORT: integer(1, 65535, 25433),
   JWT_SECRET: optional,
@@ -81,6 +110,9 @@ export interface Config {
   databasePoolSize: number;
   /** A statement running longer is cancelled; a connection not had in time is given up. */
   databaseTimeouts: DatabaseTimeouts;
+  httpTimeouts: HttpTimeouts;
+  /** After SIGTERM or SIGINT, connections still open after this are cut. */
+  shutdownTimeoutMs: number;
   embeddedDatabase: { dir: string; port: number };
   logLevel: string;
   jwt: { secret: string; issuer: string; audience: string; ttlSeconds: number };
@@ -132,6 +164,16 @@ function jwtSecret(value: string | undefined, production: boolean, warnings: str
   return secret;
 }
 
+function httpTimeouts(vars: z.infer<typeof envSchema>): HttpTimeouts {
+  if (vars.HTTP_HEADERS_TIMEOUT_MS > vars.HTTP_REQUEST_TIMEOUT_MS)
+    fail('HTTP_HEADERS_TIMEOUT_MS', 'must not be longer than HTTP_REQUEST_TIMEOUT_MS');
+  return {
+    requestMs: vars.HTTP_REQUEST_TIMEOUT_MS,
+    headersMs: vars.HTTP_HEADERS_TIMEOUT_MS,
+    keepAliveMs: vars.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+  };
+}
+
 /** Reads the environment once, at start; a bad value stops the process with one line. */
 export function loadConfig(env: Env): Config {
   const vars = parseEnv(env);
@@ -165,6 +207,8 @@ export function loadConfig(env: Env): Config {
       statementMs: vars.DATABASE_STATEMENT_TIMEOUT_MS,
       connectMs: vars.DATABASE_CONNECT_TIMEOUT_MS,
     },
+    httpTimeouts: httpTimeouts(vars),
+    shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_MS,
     embeddedDatabase: {
       dir: resolve(appRoot, '.data', 'postgres'),
       port: vars.EMBEDDED_DATABASE_PORT,

@@ -43,10 +43,13 @@ async function ensureAdminAccount(config: Config, db: Database, logger: FastifyB
   await ensureAdmin(config.admin, { repos, hasher, clock: systemClock, logger });
 }
 
-function stopOnSignals(app: App, logger: FastifyBaseLogger) {
+function stopOnSignals(app: App, logger: FastifyBaseLogger, shutdownTimeoutMs: number) {
   const stop = (signal: NodeJS.Signals) => {
     logger.info({ signal }, 'shutting down');
-    // app.close() stops accepting connections and lets in-flight requests finish.
+    // app.close() stops accepting connections and lets in-flight requests finish. Node stops
+    // timing requests out once the server closes, so a client that trickles its body would
+    // hold the process open for ever: whatever is still open after the timeout is cut.
+    setTimeout(() => app.server.closeAllConnections(), shutdownTimeoutMs).unref();
     closeAll().then(
       () => {
         logger.info('stopped');
@@ -71,7 +74,7 @@ async function main(config: Config): Promise<void> {
   await ensureAdminAccount(config, db, logger);
   const mailer = createMailer(config.mail, systemClock);
   const app = buildApp({ db, mailer, clock: systemClock, config, logger });
-  stopOnSignals(app, logger);
+  stopOnSignals(app, logger, config.shutdownTimeoutMs);
   // Fastify logs the line itself: one per address when HOST is 0.0.0.0.
   await app.listen({
     port: config.port,

@@ -24,6 +24,12 @@ export interface StartOptions {
    * them short so a slow or missing database shows within a test; unset, the app's defaults.
    */
   databaseTimeouts?: { statementMs: number; connectMs: number };
+  /**
+   * The HTTP server's limits, in milliseconds: the whole request must arrive within
+   * `requestMs` and its headers within `headersMs`, and an idle kept-alive connection is
+   * closed after `keepAliveMs`. The slow-client suite makes them short; unset, the app's defaults.
+   */
+  httpTimeouts?: { requestMs: number; headersMs: number; keepAliveMs: number };
 }
 
 export interface RunningApp {

@@ -64,7 +64,8 @@ export class AuthService {
     const attempt = await throttle
       .claimAttempt(credentials.email, clientIp)
       .catch((error: unknown) => {
-        logger.warn({ event: 'login_throttled', email: credentials.email, clientIp });
+        // Nothing the caller typed: a password typed into the email field would be logged.
+        logger.warn({ event: 'login_throttled', clientIp });
         throw error;
       });
     const user = await this.checkPassword(credentials, clientIp).catch(async (error: unknown) => {
@@ -92,8 +93,9 @@ export class AuthService {
       ? await hasher.verify(user.passwordHash, password)
       : await hasher.verifyNothing(password);
     if (user && valid) return user;
-    const reason = user ? 'wrong_password' : 'unknown_email';
-    logger.warn({ event: 'login_failed', email, clientIp, reason });
+    // The user's id when the email is known, never the email as typed (it may be a password).
+    const who = user ? { userId: user.id, reason: 'wrong_password' } : { reason: 'unknown_email' };
+    logger.warn({ event: 'login_failed', ...who, clientIp });
     throw new UnauthorizedError(INVALID_CREDENTIALS);
   }
 }

@@ -13,6 +13,7 @@ import {
   describeConcurrencyContract,
   describeDatabaseFaultsContract,
   describeShutdownContract,
+  describeSlowClientsContract,
   describeHostileInputContract,
   describeHostileEncodingContract,
   describeHostileTokensContract,
@@ -35,6 +36,7 @@ describeSecurityRulesContract(expressTarget);
 describeConcurrencyContract(expressTarget);
 describeDatabaseFaultsContract(expressTarget);
 describeShutdownContract(expressTarget);
+describeSlowClientsContract(expressTarget);
 describeHostileInputContract(expressTarget);
 describeHostileEncodingContract(expressTarget);
 describeHostileTokensContract(expressTarget);

@@ -1,10 +1,11 @@
-import { createServer } from 'node:http';
 import { join } from 'node:path';
 import type { ContractTarget } from '@testbed/contract-tests';
 import { FakeClock, FakeMailer } from '@testbed/test-utils';
 import { createApp } from '../../src/app';
+import { DEFAULT_HTTP_TIMEOUTS } from '../../src/config';
 import { createDataSource } from '../../src/db/data-source';
 import { repositoriesFor } from '../../src/db/database';
+import { createHttpServer } from '../../src/http/http-server';
 import { createLogger } from '../../src/logger';
 import { START } from '../helpers/test-app';
 import { testConfig } from '../helpers/test-config';
@@ -15,14 +16,15 @@ const APP_ROOT = join(__dirname, '..', '..');
 export const expressTarget: ContractTarget = {
   name: 'express-api',
   process: { cwd: APP_ROOT, args: ['--import', 'tsx', 'src/server.ts'] },
-  async start(databaseUrl, { databaseTimeouts } = {}) {
+  async start(databaseUrl, { databaseTimeouts, httpTimeouts } = {}) {
     const options = { url: databaseUrl, poolSize: 4, timeouts: databaseTimeouts };
     const dataSource = await createDataSource(options).initialize();
     const mailer = new FakeMailer();
     const clock = new FakeClock(START);
     const logger = createLogger('silent');
     const app = createApp({ dataSource, mailer, clock, config: testConfig, logger });
-    const server = createServer(app).listen(0, '127.0.0.1');
+    const server = createHttpServer(app, httpTimeouts ?? DEFAULT_HTTP_TIMEOUTS);
+    server.listen(0, '127.0.0.1');
     const users = repositoriesFor(dataSource.manager).users;
     return {
       server,

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import {
   FakeClock,
   FakeMailer,
@@ -9,10 +9,12 @@ import {
 } from '@testbed/test-utils';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../../src/app';
+import { DEFAULT_HTTP_TIMEOUTS } from '../../src/config';
 import { createAccessTokens } from '../../src/auth/access-tokens';
 import { createPasswordHasher } from '../../src/auth/password-hasher';
 import { createDataSource } from '../../src/db/data-source';
 import { repositoriesFor, type Repositories } from '../../src/db/database';
+import { createHttpServer } from '../../src/http/http-server';
 import { createLogger } from '../../src/logger';
 import { createApi, type Api } from './api-client';
 import { createGiven, type Given } from './given';
@@ -40,7 +42,7 @@ async function startTestApp(url: string): Promise<TestApp> {
   const logs = new LogRecorder();
   const logger = createLogger('info', logs);
   const app = createApp({ dataSource, mailer, clock, config: testConfig, logger });
-  const server = createServer(app).listen(0, '127.0.0.1');
+  const server = createHttpServer(app, DEFAULT_HTTP_TIMEOUTS).listen(0, '127.0.0.1');
   const repos = repositoriesFor(dataSource.manager);
   const given = createGiven({
     repos,

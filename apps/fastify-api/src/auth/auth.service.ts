@@ -67,7 +67,8 @@ export class AuthService {
   ): Promise<{ token: string; expiresIn: number }> {
     const { throttle, tokens, log } = this.deps;
     const attempt = await throttle.claimAttempt(email, clientIp).catch((error: unknown) => {
-      log.warn({ event: 'login_throttled', email, clientIp }, 'login throttled');
+      // Nothing the caller typed: a password typed into the email field would be logged.
+      log.warn({ event: 'login_throttled', clientIp }, 'login throttled');
       throw error;
     });
     const user = await this.checkPassword(email, password, clientIp).catch(
@@ -93,8 +94,9 @@ export class AuthService {
     const user = await this.deps.users.findByEmail(email);
     // The hash is checked for an unknown email too, so both take as long (see passwordMatches).
     if ((await this.passwordMatches(user, password)) && user) return user;
-    const reason = user ? 'wrong_password' : 'unknown_email';
-    this.deps.log.warn({ event: 'login_failed', email, clientIp, reason }, 'login failed');
+    // The user's id when the email is known, never the email as typed (it may be a password).
+    const who = user ? { userId: user.id, reason: 'wrong_password' } : { reason: 'unknown_email' };
+    this.deps.log.warn({ event: 'login_failed', ...who, clientIp }, 'login failed');
     throw new InvalidCredentialsError();
   }
 

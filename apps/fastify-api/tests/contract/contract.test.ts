@@ -13,6 +13,7 @@ import {
   describeConcurrencyContract,
   describeDatabaseFaultsContract,
   describeShutdownContract,
+  describeSlowClientsContract,
   describeHostileInputContract,
   describeHostileEncodingContract,
   describeHostileTokensContract,
@@ -35,6 +36,7 @@ describeSecurityRulesContract(fastifyTarget);
 describeConcurrencyContract(fastifyTarget);
 describeDatabaseFaultsContract(fastifyTarget);
 describeShutdownContract(fastifyTarget);
+describeSlowClientsContract(fastifyTarget);
 describeHostileInputContract(fastifyTarget);
 describeHostileEncodingContract(fastifyTarget);
 describeHostileTokensContract(fastifyTarget);

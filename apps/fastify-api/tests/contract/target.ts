@@ -13,7 +13,7 @@ const APP_ROOT = join(__dirname, '..', '..');
 export const fastifyTarget: ContractTarget = {
   name: 'fastify-api',
   process: { cwd: APP_ROOT, args: ['--import', 'tsx', 'src/server.ts'] },
-  async start(databaseUrl, { databaseTimeouts } = {}) {
+  async start(databaseUrl, { databaseTimeouts, httpTimeouts } = {}) {
     const pool = createPool(databaseUrl, { max: 4, timeouts: databaseTimeouts });
     const mailer = new FakeMailer();
     const clock = new FakeClock(START);
@@ -21,7 +21,7 @@ export const fastifyTarget: ContractTarget = {
       db: createDatabase(pool),
       mailer,
       clock,
-      config: testConfig,
+      config: httpTimeouts ? { ...testConfig, httpTimeouts } : testConfig,
       logger: createLogger('silent'),
     });
     await app.listen({ port: 0, host: '127.0.0.1' });

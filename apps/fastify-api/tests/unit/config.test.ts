@@ -157,4 +157,48 @@ describe('loadConfig', () => {
       );
     });
   });
+
+  it('gives the HTTP timeouts and the shutdown cut their documented defaults', () => {
+    const config = loadConfig({});
+
+    expect(config.httpTimeouts).toEqual({
+      requestMs: 30_000,
+      headersMs: 10_000,
+      keepAliveMs: 65_000,
+    });
+    expect(config.shutdownTimeoutMs).toBe(10_000);
+  });
+
+  it('reads the HTTP timeouts and the shutdown cut from the environment', () => {
+    const config = loadConfig({
+      HTTP_REQUEST_TIMEOUT_MS: '20000',
+      HTTP_HEADERS_TIMEOUT_MS: '5000',
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: '75000',
+      SHUTDOWN_TIMEOUT_MS: '25000',
+    });
+
+    expect(config.httpTimeouts).toEqual({
+      requestMs: 20_000,
+      headersMs: 5000,
+      keepAliveMs: 75_000,
+    });
+    expect(config.shutdownTimeoutMs).toBe(25_000);
+  });
+
+  it.each([
+    [{ HTTP_REQUEST_TIMEOUT_MS: '30s' }, 'HTTP_REQUEST_TIMEOUT_MS'],
+    [{ HTTP_HEADERS_TIMEOUT_MS: '0' }, 'HTTP_HEADERS_TIMEOUT_MS'],
+    [{ HTTP_KEEP_ALIVE_TIMEOUT_MS: '-1' }, 'HTTP_KEEP_ALIVE_TIMEOUT_MS'],
+    [{ SHUTDOWN_TIMEOUT_MS: 'soon' }, 'SHUTDOWN_TIMEOUT_MS'],
+    // Node refuses to make a server whose headers may take longer than the whole request.
+    [
+      { HTTP_REQUEST_TIMEOUT_MS: '10000', HTTP_HEADERS_TIMEOUT_MS: '20000' },
+      'HTTP_HEADERS_TIMEOUT_MS',
+    ],
+  ])('fails with one line naming the HTTP timeout for %j', (env, variable) => {
+    const load = () => loadConfig(env);
+
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(new RegExp(`^Invalid configuration: ${variable} [^\\n]+$`));
+  });
 });

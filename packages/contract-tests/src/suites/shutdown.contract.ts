@@ -15,14 +15,18 @@ import request from 'supertest';
 import { APP_HOST, appEnvironment, launchAppProcess, type AppProcess } from '../app-process';
 import { openContractDatabase, type ContractDatabase } from '../contract-database';
 import { PASSWORD } from '../given';
+import { openSlowClient, within, type SlowClient } from '../slow-client';
 import type { ContractTarget } from '../target';
 
 // Starting the app from source takes a second or two, more on a busy machine.
 const START_TIMEOUT_MS = 30_000;
-// An idle kept-alive socket also goes when Node's 5 s keep-alive timeout ends it, and the
-// Express app cuts every connection at 10 s: a test allowed that long would pass without
-// showing that the idle client was let go at once. The test itself needs well under a second.
+// An idle kept-alive socket also goes when the keep-alive timeout (65 s by default) ends it,
+// and both apps cut every connection after SHUTDOWN_TIMEOUT_MS (10 s by default): a test
+// allowed that long would pass without showing that the idle client was let go at once, or
+// that a trickling one was cut. The tests themselves need well under a second.
 const PROMPT_EXIT_MS = 4_000;
+// The slow-client test's cut: short, so the test shows it rather than the 10 s default.
+const SHORT_SHUTDOWN_TIMEOUT_MS = '300';
 // Nothing in the in-flight tests waits on a clock (the lock holds until the test lets go), so
 // a long limit costs time only when one fails.
 const IN_FLIGHT_TIMEOUT_MS = 15_000;
@@ -193,6 +197,52 @@ export function describeShutdownContract(target: ContractTarget): void {
         agent.destroy();
       },
       PROMPT_EXIT_MS,
+    );
+  });
+
+  // Its own app, started with a short cut: the tests above need the default's room.
+  describe(`${target.name} · shutdown contract · slow clients`, () => {
+    const database = useTestDatabase();
+    let outboxDir: string;
+    let app: AppProcess | undefined;
+    let client: SlowClient | undefined;
+
+    beforeAll(async () => {
+      outboxDir = await mkdtemp(join(tmpdir(), `${target.name}-outbox-`));
+    });
+
+    afterEach(async () => {
+      client?.destroy();
+      await app?.stop();
+    });
+
+    afterAll(async () => {
+      await rm(outboxDir, { recursive: true, force: true });
+    });
+
+    it(
+      'on SIGTERM, cuts a client still trickling its body after SHUTDOWN_TIMEOUT_MS and exits 0',
+      async () => {
+        const env = appEnvironment(database.url, outboxDir);
+        app = launchAppProcess(target, { ...env, SHUTDOWN_TIMEOUT_MS: SHORT_SHUTDOWN_TIMEOUT_MS });
+        client = await openSlowClient((await app.listening()).port, APP_HOST);
+        client.write(
+          'POST /api/auth/register HTTP/1.1\r\nHost: localhost\r\n' +
+            'Content-Type: application/json\r\nContent-Length: 90000\r\n' +
+            'Expect: 100-continue\r\n\r\n{',
+        );
+        // The app has read the headers: the request is in flight, not an idle connection.
+        const continued = await within(client.firstData, WAIT_LIMIT_MS, 'for 100 Continue');
+        client.trickle(' ', POLL_MS);
+
+        app.signal('SIGTERM');
+
+        expect(continued).toBe('HTTP/1.1 100 Continue\r\n\r\n');
+        const exit = await within(app.exited, PROMPT_EXIT_MS, 'for the app to exit');
+        expect(exit).toEqual({ code: 0, signal: null });
+        expect(await within(client.closed, WAIT_LIMIT_MS, 'for the cut')).toBe(continued);
+      },
+      START_TIMEOUT_MS,
     );
   });
 }

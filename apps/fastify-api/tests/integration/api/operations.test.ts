@@ -151,7 +151,7 @@ describe('unexpected failures', () => {
     const res = await t.api.as(user).get(`/api/users/${user.id}`);
 
     expect(res).toBeProblem(500, { detail: 'An unexpected error occurred.' });
-    // Fastify also logs each request at info level; the error is the one entry at level 50.
+    // Each request also has its info line; the error is the one entry at level 50.
     expect(t.logs.entries.filter((entry) => entry.level === 50)).toEqual([
       expect.objectContaining({ level: 50, path: `/api/users/${user.id}` }),
     ]);

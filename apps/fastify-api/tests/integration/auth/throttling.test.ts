@@ -111,6 +111,7 @@ describe('login throttling', () => {
     await t.api.post('/api/auth/login').send({ email, password: 'wrong password' });
 
     expect(t.logs.events('login_failed')).toHaveLength(5);
-    expect(t.logs.events('login_throttled')).toEqual([expect.objectContaining({ email })]);
+    // Its fields: event-logging.test.ts.
+    expect(t.logs.events('login_throttled')).toHaveLength(1);
   });
 });

@@ -6,6 +6,11 @@ import { useTestApp } from '../../helpers/test-app';
 
 const t = useTestApp();
 
+// What pino adds to every line; the rest is what the app chose to log.
+const LINE_FIELDS = new Set(['level', 'time', 'app', 'pid', 'hostname', 'msg']);
+const fieldsOf = (entry: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(entry).filter(([key]) => !LINE_FIELDS.has(key)));
+
 describe('event logs', () => {
   it('logs registration, verification, logins and a deletion as events', async () => {
     const { name, email, password } = t.given.attributes();
@@ -19,12 +24,36 @@ describe('event logs', () => {
 
     expect(t.logs.events('user_registered')).toEqual([expect.objectContaining({ userId: id })]);
     expect(t.logs.events('email_verified')).toEqual([expect.objectContaining({ userId: id })]);
-    expect(t.logs.events('login_failed')).toEqual([
-      expect.objectContaining({ level: 40, email, reason: 'wrong_password' }),
+    expect(t.logs.events('login_failed')).toEqual([expect.objectContaining({ level: 40 })]);
+    expect(t.logs.events('login_failed').map(fieldsOf)).toEqual([
+      { event: 'login_failed', userId: id, reason: 'wrong_password', clientIp: '127.0.0.1' },
     ]);
     expect(t.logs.events('login_succeeded')).toEqual([expect.objectContaining({ userId: id })]);
     expect(t.logs.events('user_deleted')).toEqual([
       expect.objectContaining({ userId: id, by: id }),
+    ]);
+  });
+
+  it('logs a login with an unknown email with nothing the caller typed', async () => {
+    const typed = `Typed-${t.given.email()}`;
+
+    await t.api.post('/api/auth/login').send({ email: typed, password: 'a password' }).expect(401);
+
+    expect(t.logs.events('login_failed').map(fieldsOf)).toEqual([
+      { event: 'login_failed', reason: 'unknown_email', clientIp: '127.0.0.1' },
+    ]);
+  });
+
+  it('logs a throttled login with the client address and nothing the caller typed', async () => {
+    const email = t.given.email();
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      await t.api.post('/api/auth/login').send({ email, password: 'wrong password' }).expect(401);
+    }
+
+    await t.api.post('/api/auth/login').send({ email, password: 'wrong password' }).expect(429);
+
+    expect(t.logs.events('login_throttled').map(fieldsOf)).toEqual([
+      { event: 'login_throttled', clientIp: '127.0.0.1' },
     ]);
   });
 

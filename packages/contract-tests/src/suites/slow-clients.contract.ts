@@ -1,0 +1,119 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { useTestDatabase } from '@testbed/test-utils';
+import { openSlowClient, within, type SlowClient } from '../slow-client';
+import type { ContractTarget, RunningApp, StartOptions } from '../target';
+
+type HttpTimeouts = NonNullable<StartOptions['httpTimeouts']>;
+
+// The limit under test is short; everything else is long enough never to be what ends a test.
+const LONG_MS = 60_000;
+const TRICKLE_EVERY_MS = 50;
+// Far past the timeouts under test, and below Node's own defaults (5 s keep-alive), so a wait
+// that ends only because of a default fails; a guard against hanging, not a speed check.
+const GUARD_MS = 4_000;
+const TEST_LIMIT_MS = 15_000;
+
+const TIMED_OUT_BODY = JSON.stringify({
+  type: 'about:blank',
+  title: 'Request Timeout',
+  status: 408,
+  detail: 'The request did not arrive in time.',
+});
+// Byte for byte what a client whose request was too slow receives, from either app.
+const TIMED_OUT = [
+  'HTTP/1.1 408 Request Timeout',
+  'Content-Type: application/problem+json',
+  `Content-Length: ${TIMED_OUT_BODY.length}`,
+  'X-Content-Type-Options: nosniff',
+  'Connection: close',
+  '',
+  TIMED_OUT_BODY,
+].join('\r\n');
+
+const HOST = '127.0.0.1';
+
+/**
+ * Slow clients (docs/hardening/security.md): a client that trickles its headers or its
+ * body is answered 408 and let go once the configured timeout passes, and an idle kept-alive
+ * connection is closed after the keep-alive timeout it was told. Raw sockets, since an HTTP
+ * client sends its request at once.
+ */
+export function describeSlowClientsContract(target: ContractTarget): void {
+  describe(`${target.name} · slow clients contract`, () => {
+    const database = useTestDatabase();
+    let running: RunningApp | undefined;
+    const clients: SlowClient[] = [];
+
+    /** The app with these timeouts, and a raw connection to it. */
+    const connectWith = async (httpTimeouts: HttpTimeouts) => {
+      running = await target.start(database.url, { httpTimeouts });
+      if (!running.server.listening) await once(running.server, 'listening');
+      const { port } = running.server.address() as AddressInfo;
+      const client = await openSlowClient(port, HOST);
+      clients.push(client);
+      return client;
+    };
+
+    afterEach(async () => {
+      for (const client of clients.splice(0)) client.destroy();
+      await running?.close();
+      running = undefined;
+    });
+
+    it(
+      'answers 408 and closes the connection when the body trickles in past the request timeout',
+      async () => {
+        const client = await connectWith({ requestMs: 500, headersMs: 500, keepAliveMs: LONG_MS });
+        client.write(
+          'POST /api/auth/login HTTP/1.1\r\nHost: localhost\r\n' +
+            'Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{',
+        );
+
+        client.trickle(' ', TRICKLE_EVERY_MS);
+
+        const answer = await within(client.closed, GUARD_MS, 'for the app to close the connection');
+        expect(answer).toBe(TIMED_OUT);
+      },
+      TEST_LIMIT_MS,
+    );
+
+    it(
+      'answers 408 and closes the connection when the headers never finish',
+      async () => {
+        const client = await connectWith({
+          requestMs: LONG_MS,
+          headersMs: 300,
+          keepAliveMs: LONG_MS,
+        });
+        client.write('GET /health HTTP/1.1\r\nHost: localhost\r\nX-Slow: ');
+
+        client.trickle('x', TRICKLE_EVERY_MS);
+
+        const answer = await within(client.closed, GUARD_MS, 'for the app to close the connection');
+        expect(answer).toBe(TIMED_OUT);
+      },
+      TEST_LIMIT_MS,
+    );
+
+    it(
+      'closes an idle kept-alive connection after the keep-alive timeout it announced',
+      async () => {
+        const client = await connectWith({
+          requestMs: LONG_MS,
+          headersMs: LONG_MS,
+          keepAliveMs: 1_000,
+        });
+
+        client.write('GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n');
+
+        const answer = await within(client.closed, GUARD_MS, 'for the app to close the connection');
+        expect(answer).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+        expect(answer).toMatch(/\r\nConnection: keep-alive\r\n/i);
+        expect(answer).toMatch(/\r\nKeep-Alive: timeout=1\r\n/i);
+        expect(answer).toMatch(/\r\n\r\n\{"status":"ok"\}$/);
+      },
+      TEST_LIMIT_MS,
+    );
+  });
+}
