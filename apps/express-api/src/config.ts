@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { parseProxyTrust, type ProxyTrust } from './http/proxy-trust';
+import { DEFAULT_RATE_LIMITS, rateLimitSchema, type RateLimits } from './http/rate-limits';
 
 type Env = Record<string, string | undefined>;
 
@@ -61,6 +63,11 @@ const envSchema = z.object({
   ADMIN_NAME: z.string().min(1).max(100).default('Admin'),
   ARGON2_MEMORY_COST: integer(8, 4_194_304).default(19_456),
   ARGON2_TIME_COST: integer(1, 100).default(2),
+  TRUST_PROXY: z.string().optional(),
+  RATE_LIMIT_REGISTER: optional(rateLimitSchema),
+  RATE_LIMIT_LOGIN: optional(rateLimitSchema),
+  RATE_LIMIT_VERIFY_EMAIL: optional(rateLimitSchema),
+  RATE_LIMIT_VERIFICATION_EMAILS: optional(rateLimitSchema),
 });
 
 export type LogLevel = z.infer<typeof envSchema>['LOG_LEVEL'];
@@ -71,6 +78,10 @@ export interface AppConfig {
   publicUrl: string;
   jwt: { secret: string; issuer: string; audience: string; ttlSeconds: number };
   passwordHashing: { memoryCost: number; timeCost: number; parallelism: number };
+  /** Whose X-Forwarded-For is believed for the client address: by default nobody's. */
+  trustProxy: ProxyTrust;
+  /** Per-address request limits and verification emails per account. */
+  rateLimits: RateLimits;
 }
 
 export interface Config extends AppConfig {
@@ -105,6 +116,21 @@ function parseEnv(env: Env) {
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   return fail(String(issue?.path[0] ?? 'environment'), issue?.message ?? 'is invalid');
+}
+
+function proxyTrust(value: string | undefined): ProxyTrust {
+  const trust = parseProxyTrust(value);
+  return typeof trust === 'object' && 'error' in trust ? fail('TRUST_PROXY', trust.error) : trust;
+}
+
+function rateLimits(vars: z.infer<typeof envSchema>): RateLimits {
+  return {
+    register: vars.RATE_LIMIT_REGISTER ?? DEFAULT_RATE_LIMITS.register,
+    login: vars.RATE_LIMIT_LOGIN ?? DEFAULT_RATE_LIMITS.login,
+    verifyEmail: vars.RATE_LIMIT_VERIFY_EMAIL ?? DEFAULT_RATE_LIMITS.verifyEmail,
+    verificationEmails:
+      vars.RATE_LIMIT_VERIFICATION_EMAILS ?? DEFAULT_RATE_LIMITS.verificationEmails,
+  };
 }
 
 function mailConfig(vars: z.infer<typeof envSchema>): Config['mail'] {
@@ -161,6 +187,8 @@ export function loadConfig(env: Env = process.env): Config {
       timeCost: vars.ARGON2_TIME_COST,
       parallelism: 1,
     },
+    trustProxy: proxyTrust(vars.TRUST_PROXY),
+    rateLimits: rateLimits(vars),
     logLevel: vars.LOG_LEVEL,
     mail: mailConfig(vars),
     admin:
