@@ -11,6 +11,7 @@ import type { Config } from './config';
 import type { Database } from './db/database';
 import { databasePlugin } from './db/database.plugin';
 import { registerErrorHandling } from './http/error-handler';
+import { frameworkProxyTrust } from './http/proxy-trust';
 import { healthRoutes } from './health/health.routes';
 import { openapiPlugin } from './openapi/openapi.plugin';
 import type { Mailer } from './mail/mailer';
@@ -44,7 +45,8 @@ export function isUtf8Json(contentType: string): boolean {
 export function buildApp({ db, mailer, clock, config, logger }: AppDeps) {
   const app = Fastify({
     loggerInstance: logger,
-    trustProxy: config.trustProxy,
+    // The client address (login throttling, rate limits) as the Express twin reads it.
+    trustProxy: frameworkProxyTrust(config.trustProxy),
     // 100 kB, Express's default, so both apps refuse the same bodies with 413.
     bodyLimit: 100 * 1024,
     // As Express routes by default: `/api/users/` is `/api/users`.
