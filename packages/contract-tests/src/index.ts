@@ -1,5 +1,5 @@
 // The contract suites: each app runs them against itself from tests/contract/*.contract.test.ts.
-export type { ContractTarget, RunningApp, StartOptions } from './target';
+export type { ContractTarget, RateLimitName, RunningApp, StartOptions } from './target';
 export type { ContractDatabase } from './contract-database';
 export {
   useContractApp,
@@ -20,5 +20,7 @@ export { describeHostileInputContract } from './suites/hostile-input.contract';
 export { describeHostileEncodingContract } from './suites/hostile-encoding.contract';
 export { describeHostileTokensContract } from './suites/hostile-tokens.contract';
 export { describeHostileSqlContract } from './suites/hostile-sql.contract';
+export { describeLoginThrottleContract } from './suites/login-throttle.contract';
+export { describeRequestLimitsContract } from './suites/request-limits.contract';
 export { createContractApi, type Client, type ContractApi } from './api-client';
 export { compareOpenApiDocuments } from './openapi-diff/compare-documents';

@@ -24,7 +24,20 @@ export interface StartOptions {
    * them short so a slow or missing database shows within a test; unset, the app's defaults.
    */
   databaseTimeouts?: { statementMs: number; connectMs: number };
+  /**
+   * Whose X-Forwarded-For the app believes, as `TRUST_PROXY` gives it: a hop count, or the
+   * proxies' addresses and CIDRs. Unset, nobody's: the client is the socket address.
+   */
+  trustProxy?: number | string[];
+  /** Request limits to start with; unset ones stay the target's test defaults (roomy). */
+  rateLimits?: Partial<Record<RateLimitName, { max: number; windowSeconds: number }>>;
 }
+
+/**
+ * The limits of `RATE_LIMIT_*`: per client address on register, login and verify-email, and
+ * verification emails per account.
+ */
+export type RateLimitName = 'register' | 'login' | 'verifyEmail' | 'verificationEmails';
 
 export interface RunningApp {
   /** The listening server the suites send requests to. */

@@ -16,6 +16,8 @@ import {
   describeHostileEncodingContract,
   describeHostileTokensContract,
   describeHostileSqlContract,
+  describeLoginThrottleContract,
+  describeRequestLimitsContract,
 } from '@testbed/contract-tests';
 import { expressTarget } from './target';
 
@@ -36,4 +38,8 @@ describeHostileInputContract(expressTarget);
 describeHostileEncodingContract(expressTarget);
 describeHostileTokensContract(expressTarget);
 describeHostileSqlContract(expressTarget);
+
+// Abuse: login throttling behind proxies, limits on costly requests (docs/hardening/security.md).
+describeLoginThrottleContract(expressTarget);
+describeRequestLimitsContract(expressTarget);
 // #endregion

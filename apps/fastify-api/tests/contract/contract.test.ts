@@ -16,6 +16,8 @@ import {
   describeHostileEncodingContract,
   describeHostileTokensContract,
   describeHostileSqlContract,
+  describeLoginThrottleContract,
+  describeRequestLimitsContract,
 } from '@testbed/contract-tests';
 import { fastifyTarget } from './target';
 
@@ -36,4 +38,8 @@ describeHostileInputContract(fastifyTarget);
 describeHostileEncodingContract(fastifyTarget);
 describeHostileTokensContract(fastifyTarget);
 describeHostileSqlContract(fastifyTarget);
+
+// Abuse: login throttling behind proxies, limits on costly requests (docs/hardening/security.md).
+describeLoginThrottleContract(fastifyTarget);
+describeRequestLimitsContract(fastifyTarget);
 // #endregion
