@@ -67,14 +67,14 @@ async function startTestApp(url: string, config: AppConfig): Promise<TestApp> {
 /**
  * The real app on this file's own database, with fakes only at the edges (mail, clock,
  * log destination). Built once per file; every test starts from empty tables, an empty
- * mailbox, no logs and the clock at START. `config` changes the test configuration, such as
+ * mailbox, no logs and the clock at START. `overrides` change the test configuration, such as
  * the proxy trust a throttling test needs.
  */
-export function useTestApp(config: Partial<AppConfig> = {}): TestApp {
+export function useTestApp(overrides: Partial<AppConfig> = {}): TestApp {
   const database = useTestDatabase();
   const testApp = {} as TestApp;
   beforeAll(async () => {
-    Object.assign(testApp, await startTestApp(database.url, { ...testConfig, ...config }));
+    Object.assign(testApp, await startTestApp(database.url, { ...testConfig, ...overrides }));
   });
   beforeEach(() => {
     testApp.mailer.clear();
