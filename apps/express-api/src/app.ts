@@ -5,6 +5,7 @@ import { authRoutes } from './auth/auth.routes';
 import { AuthService } from './auth/auth.service';
 import { EmailVerifier } from './auth/email-verifier';
 import { LoginThrottle } from './auth/login-throttle';
+import { createRequestLimits } from './auth/request-limits';
 import { createPasswordHasher } from './auth/password-hasher';
 import type { Clock } from './clock';
 import type { AppConfig } from './config';
@@ -12,6 +13,7 @@ import { Database } from './db/database';
 import { healthRoutes } from './health/health.routes';
 import { authenticate } from './http/authenticate';
 import { errorHandler } from './http/error-handler';
+import { frameworkProxyTrust } from './http/proxy-trust';
 import { notFound } from './http/not-found';
 import { logRequests } from './http/request-log';
 import type { Logger } from './logger';
@@ -33,11 +35,19 @@ function createServices({ dataSource, mailer, clock, config, logger }: AppDeps) 
   const db = new Database(dataSource);
   const hasher = createPasswordHasher(config.passwordHashing);
   const tokens = createAccessTokens(config.jwt, clock);
-  const verifier = new EmailVerifier(mailer, clock, config.publicUrl, logger);
+  const limits = createRequestLimits(config.rateLimits, clock, logger);
+  const verifier = new EmailVerifier(
+    mailer,
+    clock,
+    config.publicUrl,
+    logger,
+    limits.verificationEmails,
+  );
   const throttle = new LoginThrottle(db, clock);
   return {
     db,
     tokens,
+    limits,
     auth: new AuthService({ db, hasher, tokens, verifier, throttle, clock, logger }),
     users: new UserService({ db, hasher, verifier, clock, logger }),
   };
@@ -82,6 +92,8 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   // No conditional GETs in the contract: responses carry no ETag, as the Fastify twin's.
   app.disable('etag');
+  // The client address (login throttling, rate limits) as the Fastify twin reads it.
+  app.set('trust proxy', frameworkProxyTrust(deps.config.trustProxy));
   app.use(securityHeaders);
   app.use(logRequests(deps.logger));
   app.use(
@@ -92,7 +104,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.raw({ limit: BODY_LIMIT, type: () => true }), dropUnreadBody);
   app.use(healthRoutes(services.db));
   app.use(openApiRoutes());
-  app.use('/api', authRoutes(services.auth, authenticated));
+  app.use('/api', authRoutes(services.auth, authenticated, services.limits));
   app.use('/api', userRoutes(services.users, authenticated));
   app.use(notFound);
   app.use(errorHandler(deps.logger));

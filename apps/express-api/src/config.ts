@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { developmentOnlySetting } from './production-settings';
 import { isPublishedSecret, randomSecret } from './published-jwt-secrets';
+import { parseProxyTrust, type ProxyTrust } from './http/proxy-trust';
+import { DEFAULT_RATE_LIMITS, rateLimitSchema, type RateLimits } from './http/rate-limits';
 
 type Env = Record<string, string | undefined>;
 
@@ -91,6 +93,11 @@ const envSchema = z.object({
   ADMIN_NAME: z.string().min(1).max(100).default('Admin'),
   ARGON2_MEMORY_COST: integer(8, 4_194_304).default(19_456),
   ARGON2_TIME_COST: integer(1, 100).default(2),
+  TRUST_PROXY: z.string().optional(),
+  RATE_LIMIT_REGISTER: optional(rateLimitSchema),
+  RATE_LIMIT_LOGIN: optional(rateLimitSchema),
+  RATE_LIMIT_VERIFY_EMAIL: optional(rateLimitSchema),
+  RATE_LIMIT_VERIFICATION_EMAILS: optional(rateLimitSchema),
 });
 
 export type LogLevel = z.infer<typeof envSchema>['LOG_LEVEL'];
@@ -101,6 +108,10 @@ export interface AppConfig {
   publicUrl: string;
   jwt: { secret: string; issuer: string; audience: string; ttlSeconds: number };
   passwordHashing: { memoryCost: number; timeCost: number; parallelism: number };
+  /** Whose X-Forwarded-For is believed for the client address: by default nobody's. */
+  trustProxy: ProxyTrust;
+  /** Per-address request limits and verification emails per account. */
+  rateLimits: RateLimits;
 }
 
 export interface Config extends AppConfig {
@@ -159,6 +170,21 @@ function jwtSecret(value: string | undefined, production: boolean, warnings: str
   if (production && isPublishedSecret(secret))
     fail('JWT_SECRET', 'is a published example value: generate your own (openssl rand -base64 32)');
   return secret;
+}
+
+function proxyTrust(value: string | undefined): ProxyTrust {
+  const trust = parseProxyTrust(value);
+  return typeof trust === 'object' && 'error' in trust ? fail('TRUST_PROXY', trust.error) : trust;
+}
+
+function rateLimits(vars: z.infer<typeof envSchema>): RateLimits {
+  return {
+    register: vars.RATE_LIMIT_REGISTER ?? DEFAULT_RATE_LIMITS.register,
+    login: vars.RATE_LIMIT_LOGIN ?? DEFAULT_RATE_LIMITS.login,
+    verifyEmail: vars.RATE_LIMIT_VERIFY_EMAIL ?? DEFAULT_RATE_LIMITS.verifyEmail,
+    verificationEmails:
+      vars.RATE_LIMIT_VERIFICATION_EMAILS ?? DEFAULT_RATE_LIMITS.verificationEmails,
+  };
 }
 
 function mailConfig(vars: z.infer<typeof envSchema>): Config['mail'] {
@@ -224,6 +250,8 @@ export function loadConfig(env: Env = process.env): Config {
       timeCost: vars.ARGON2_TIME_COST,
       parallelism: 1,
     },
+    trustProxy: proxyTrust(vars.TRUST_PROXY),
+    rateLimits: rateLimits(vars),
     logLevel: vars.LOG_LEVEL,
     mail: mailConfig(vars),
     admin:

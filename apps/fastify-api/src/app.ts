@@ -13,6 +13,7 @@ import { databasePlugin } from './db/database.plugin';
 import { registerErrorHandling } from './http/error-handler';
 import { httpServerOptions } from './http/http-server';
 import { logRequests } from './http/request-log';
+import { frameworkProxyTrust } from './http/proxy-trust';
 import { healthRoutes } from './health/health.routes';
 import { openapiPlugin } from './openapi/openapi.plugin';
 import type { Mailer } from './mail/mailer';
@@ -49,7 +50,8 @@ export function buildApp({ db, mailer, clock, config, logger }: AppDeps) {
     loggerInstance: logger,
     // Fastify's request lines hold the whole URL, query and all: http/request-log.ts logs instead.
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: config.trustProxy,
+    // The client address (login throttling, rate limits) as the Express twin reads it.
+    trustProxy: frameworkProxyTrust(config.trustProxy),
     // 100 kB, Express's default, so both apps refuse the same bodies with 413.
     bodyLimit: 100 * 1024,
     // As Express routes by default: `/api/users/` is `/api/users`.

@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { developmentOnlySetting } from './production-settings';
 import { isPublishedSecret, randomSecret } from './published-jwt-secrets';
+import { parseProxyTrust, type ProxyTrust } from './http/proxy-trust';
+import { DEFAULT_RATE_LIMITS, rateLimitSchema, type RateLimits } from './http/rate-limits';
 
 type Env = Record<string, string | undefined>;
 
@@ -70,8 +72,8 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: integer(0, 65535, 3001),
   HOST: z.string().default('0.0.0.0'),
-  // Behind a proxy, client addresses (for login throttling) come from X-Forwarded-For.
-  TRUST_PROXY: z.enum(['true', 'false'], 'must be true or false').default('false'),
+  // Behind a proxy, client addresses (throttling, rate limits) come from X-Forwarded-For.
+  TRUST_PROXY: z.string().optional(),
   PUBLIC_URL: z.url('must be a URL').optional(),
   DATABASE_URL: optional.pipe(z.url('must be a PostgreSQL URL').optional()),
   DATABASE_POOL_SIZE: integer(1, 100, 10),
@@ -97,13 +99,20 @@ const envSchema = z.object({
   ADMIN_NAME: z.string().min(1).max(100).default('Admin'),
   ARGON2_MEMORY_COST: integer(8, 4_194_304, 19_456),
   ARGON2_TIME_COST: integer(1, 100, 2),
+  RATE_LIMIT_REGISTER: optional.pipe(rateLimitSchema.optional()),
+  RATE_LIMIT_LOGIN: optional.pipe(rateLimitSchema.optional()),
+  RATE_LIMIT_VERIFY_EMAIL: optional.pipe(rateLimitSchema.optional()),
+  RATE_LIMIT_VERIFICATION_EMAILS: optional.pipe(rateLimitSchema.optional()),
 });
 
 export interface Config {
   env: 'development' | 'production' | 'test';
   port: number;
   host: string;
-  trustProxy: boolean;
+  /** Whose X-Forwarded-For is believed for the client address: by default nobody's. */
+  trustProxy: ProxyTrust;
+  /** Per-address request limits and verification emails per account. */
+  rateLimits: RateLimits;
   publicUrl: string;
   /** Unset: the embedded default database under `.data/`. */
   databaseUrl: string | undefined;
@@ -174,6 +183,21 @@ function httpTimeouts(vars: z.infer<typeof envSchema>): HttpTimeouts {
   };
 }
 
+function proxyTrust(value: string | undefined): ProxyTrust {
+  const trust = parseProxyTrust(value);
+  return typeof trust === 'object' && 'error' in trust ? fail('TRUST_PROXY', trust.error) : trust;
+}
+
+function rateLimits(vars: z.infer<typeof envSchema>): RateLimits {
+  return {
+    register: vars.RATE_LIMIT_REGISTER ?? DEFAULT_RATE_LIMITS.register,
+    login: vars.RATE_LIMIT_LOGIN ?? DEFAULT_RATE_LIMITS.login,
+    verifyEmail: vars.RATE_LIMIT_VERIFY_EMAIL ?? DEFAULT_RATE_LIMITS.verifyEmail,
+    verificationEmails:
+      vars.RATE_LIMIT_VERIFICATION_EMAILS ?? DEFAULT_RATE_LIMITS.verificationEmails,
+  };
+}
+
 /** Reads the environment once, at start; a bad value stops the process with one line. */
 export function loadConfig(env: Env): Config {
   const vars = parseEnv(env);
@@ -199,7 +223,8 @@ export function loadConfig(env: Env): Config {
     env: vars.NODE_ENV,
     port: vars.PORT,
     host: vars.HOST,
-    trustProxy: vars.TRUST_PROXY === 'true',
+    trustProxy: proxyTrust(vars.TRUST_PROXY),
+    rateLimits: rateLimits(vars),
     publicUrl: vars.PUBLIC_URL ?? `http://localhost:${vars.PORT}`,
     databaseUrl: vars.DATABASE_URL,
     databasePoolSize: vars.DATABASE_POOL_SIZE,

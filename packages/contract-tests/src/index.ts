@@ -1,5 +1,5 @@
 // The contract suites: each app runs them against itself from tests/contract/*.contract.test.ts.
-export type { ContractTarget, RunningApp, StartOptions } from './target';
+export type { ContractTarget, RateLimitName, RunningApp, StartOptions } from './target';
 export type { ContractDatabase } from './contract-database';
 export {
   useContractApp,
@@ -23,5 +23,7 @@ export { describeHostileEncodingContract } from './suites/hostile-encoding.contr
 export { describeHostileTokensContract } from './suites/hostile-tokens.contract';
 export { describeHostileSqlContract } from './suites/hostile-sql.contract';
 export { describePublishedSecretsContract } from './suites/published-secrets.contract';
+export { describeLoginThrottleContract } from './suites/login-throttle.contract';
+export { describeRequestLimitsContract } from './suites/request-limits.contract';
 export { createContractApi, type Client, type ContractApi } from './api-client';
 export { compareOpenApiDocuments } from './openapi-diff/compare-documents';

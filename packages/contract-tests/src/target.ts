@@ -30,7 +30,20 @@ export interface StartOptions {
    * closed after `keepAliveMs`. The slow-client suite makes them short; unset, the app's defaults.
    */
   httpTimeouts?: { requestMs: number; headersMs: number; keepAliveMs: number };
+  /**
+   * Whose X-Forwarded-For the app believes, as `TRUST_PROXY` gives it: a hop count, or the
+   * proxies' addresses and CIDRs. Unset, nobody's: the client is the socket address.
+   */
+  trustProxy?: number | string[];
+  /** Request limits to start with; unset ones stay the target's test defaults (roomy). */
+  rateLimits?: Partial<Record<RateLimitName, { max: number; windowSeconds: number }>>;
 }
+
+/**
+ * The limits of `RATE_LIMIT_*`: per client address on register, login and verify-email, and
+ * verification emails per account.
+ */
+export type RateLimitName = 'register' | 'login' | 'verifyEmail' | 'verificationEmails';
 
 export interface RunningApp {
   /** The listening server the suites send requests to. */

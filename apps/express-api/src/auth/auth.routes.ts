@@ -5,13 +5,18 @@ import { parse } from '../http/validate';
 import { toUser } from '../users/user.view';
 import { loginBody, registerBody, verifyEmailBody } from './auth.schemas';
 import type { AuthService } from './auth.service';
+import { limitByAddress, type RequestLimits } from './request-limits';
 
-export function authRoutes(auth: AuthService, authenticated: RequestHandler): Router {
+export function authRoutes(
+  auth: AuthService,
+  authenticated: RequestHandler,
+  limits: RequestLimits,
+): Router {
   const router = Router();
 
   router
     .route('/auth/register')
-    .post(async (req, res) => {
+    .post(limitByAddress(limits.register), async (req, res) => {
       const user = await auth.register(parse(registerBody, req.body));
       res.status(201).location(`/api/users/${user.id}`).json(toUser(user));
     })
@@ -19,7 +24,7 @@ export function authRoutes(auth: AuthService, authenticated: RequestHandler): Ro
 
   router
     .route('/auth/verify-email')
-    .post(async (req, res) => {
+    .post(limitByAddress(limits.verifyEmail), async (req, res) => {
       const { token } = parse(verifyEmailBody, req.body);
       res.json(toUser(await auth.verifyEmail(token)));
     })
@@ -27,7 +32,7 @@ export function authRoutes(auth: AuthService, authenticated: RequestHandler): Ro
 
   router
     .route('/auth/login')
-    .post(async (req, res) => {
+    .post(limitByAddress(limits.login), async (req, res) => {
       const credentials = parse(loginBody, req.body);
       res.json(await auth.login(credentials, req.ip ?? 'unknown'));
     })

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock';
 import type { Repositories } from '../db/database';
 import { ServiceUnavailableError } from '../http/errors';
+import type { RateLimiter } from '../http/rate-limiter';
 import type { Logger } from '../logger';
 import type { Mailer } from '../mail/mailer';
 import { verificationEmail } from '../mail/verification-email';
@@ -17,9 +18,12 @@ export class EmailVerifier {
     private readonly clock: Clock,
     private readonly publicUrl: string,
     private readonly logger: Logger,
+    private readonly emailsPerAccount: RateLimiter,
   ) {}
 
   async start(repos: Repositories, user: UserRecord): Promise<void> {
+    // Before anything is written or sent; a refusal rolls back the caller's transaction too.
+    this.emailsPerAccount.take(user.id);
     const now = this.clock.now();
     const { token, tokenHash } = newVerificationToken();
     await repos.verifications.create({

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { LessThanOrEqual, type EntityManager } from 'typeorm';
 import { LoginAttemptEntity } from '../db/login-attempt.entity';
 
-export interface FailureWindow {
-  count: number;
-  oldest: Date | undefined;
+/** Whose failures a throttle rule counts: one email, one client, or the pair. */
+export interface FailureScope {
+  email?: string;
+  clientIp?: string;
 }
 
 /** Failed logins per (email, client IP), the throttle's memory. */
@@ -23,28 +24,31 @@ export class LoginAttemptRepository {
   }
 
   /**
-   * Waits for, then holds until the transaction ends, a lock on one (email, client IP) pair:
-   * attempts on other pairs go on in parallel. Only meaningful inside a transaction.
+   * Waits for, then holds until the transaction ends, a lock on one key (a client, an
+   * email): attempts on other keys go on in parallel. Only meaningful inside a transaction.
    */
-  async lockPair(email: string, clientIp: string): Promise<void> {
-    await this.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
-      `login:${email}:${clientIp}`,
-    ]);
+  async lock(key: string): Promise<void> {
+    await this.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
   }
 
   async remove(id: string): Promise<void> {
     await this.table.delete({ id });
   }
 
-  async failuresSince(email: string, clientIp: string, since: Date): Promise<FailureWindow> {
-    const row = await this.table
+  /** The time of the n-th newest failure in the scope after `since`, if there are n. */
+  async nthNewestFailure(scope: FailureScope, n: number, since: Date): Promise<Date | undefined> {
+    const query = this.table
       .createQueryBuilder('attempt')
-      .select('count(*)::int', 'count')
-      .addSelect('min(attempt.attempted_at)', 'oldest')
-      .where('attempt.email = :email AND attempt.client_ip = :clientIp', { email, clientIp })
-      .andWhere('attempt.attempted_at > :since', { since })
-      .getRawOne<{ count: number; oldest: Date | null }>();
-    return { count: row?.count ?? 0, oldest: row?.oldest ?? undefined };
+      .select('attempt.attempted_at', 'attemptedAt')
+      .where('attempt.attempted_at > :since', { since });
+    if (scope.email !== undefined) query.andWhere('attempt.email = :email', scope);
+    if (scope.clientIp !== undefined) query.andWhere('attempt.client_ip = :clientIp', scope);
+    const row = await query
+      .orderBy('attempt.attempted_at', 'DESC')
+      .offset(n - 1)
+      .limit(1)
+      .getRawOne<{ attemptedAt: Date }>();
+    return row?.attemptedAt;
   }
 
   /** After a successful login. */
@@ -52,8 +56,8 @@ export class LoginAttemptRepository {
     await this.table.delete({ email, clientIp });
   }
 
-  /** Attempts too old to count any more; keeps the table small. */
-  async deleteBefore(email: string, clientIp: string, before: Date): Promise<void> {
-    await this.table.delete({ email, clientIp, attemptedAt: LessThanOrEqual(before) });
+  /** Every attempt too old to count for any rule, whoever made it: keeps the table small. */
+  async deleteBefore(before: Date): Promise<void> {
+    await this.table.delete({ attemptedAt: LessThanOrEqual(before) });
   }
 }

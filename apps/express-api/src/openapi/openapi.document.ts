@@ -37,14 +37,14 @@ const paths = {
     post: {
       summary: 'Register',
       requestBody: body(registerBody),
-      responses: { '201': created, ...problems(400, 409, 413, 503) },
+      responses: { '201': created, ...problems(400, 409, 413, 429, 503) },
     },
   },
   '/api/auth/verify-email': {
     post: {
       summary: 'Verify an email address',
       requestBody: body(verifyEmailBody),
-      responses: { '200': ok('Verified', ref('User')), ...problems(400, 413, 503) },
+      responses: { '200': ok('Verified', ref('User')), ...problems(400, 413, 429, 503) },
     },
   },
   '/api/auth/login': {
@@ -78,7 +78,7 @@ const paths = {
       summary: 'Create a user (admin)',
       security: signedIn,
       requestBody: body(createUserBody),
-      responses: { '201': created, ...problems(400, 401, 403, 409, 413, 503) },
+      responses: { '201': created, ...problems(400, 401, 403, 409, 413, 429, 503) },
     },
   },
   '/api/users/{id}': {
@@ -97,7 +97,7 @@ const paths = {
       requestBody: body(updateUserBody),
       responses: {
         '200': ok('Changed', ref('User')),
-        ...problems(400, 401, 403, 404, 409, 413, 503),
+        ...problems(400, 401, 403, 404, 409, 413, 429, 503),
       },
     },
     delete: {

@@ -19,6 +19,8 @@ import {
   describeHostileTokensContract,
   describeHostileSqlContract,
   describePublishedSecretsContract,
+  describeLoginThrottleContract,
+  describeRequestLimitsContract,
 } from '@testbed/contract-tests';
 import { expressTarget } from './target';
 
@@ -42,4 +44,8 @@ describeHostileEncodingContract(expressTarget);
 describeHostileTokensContract(expressTarget);
 describeHostileSqlContract(expressTarget);
 describePublishedSecretsContract(expressTarget);
+
+// Abuse: login throttling behind proxies, limits on costly requests (docs/hardening/security.md).
+describeLoginThrottleContract(expressTarget);
+describeRequestLimitsContract(expressTarget);
 // #endregion

@@ -16,13 +16,18 @@ const APP_ROOT = join(__dirname, '..', '..');
 export const expressTarget: ContractTarget = {
   name: 'express-api',
   process: { cwd: APP_ROOT, args: ['--import', 'tsx', 'src/server.ts'] },
-  async start(databaseUrl, { databaseTimeouts, httpTimeouts } = {}) {
+  async start(databaseUrl, { databaseTimeouts, httpTimeouts, trustProxy, rateLimits } = {}) {
     const options = { url: databaseUrl, poolSize: 4, timeouts: databaseTimeouts };
     const dataSource = await createDataSource(options).initialize();
     const mailer = new FakeMailer();
     const clock = new FakeClock(START);
     const logger = createLogger('silent');
-    const app = createApp({ dataSource, mailer, clock, config: testConfig, logger });
+    const config = {
+      ...testConfig,
+      trustProxy: trustProxy ?? testConfig.trustProxy,
+      rateLimits: { ...testConfig.rateLimits, ...rateLimits },
+    };
+    const app = createApp({ dataSource, mailer, clock, config, logger });
     const server = createHttpServer(app, httpTimeouts ?? DEFAULT_HTTP_TIMEOUTS);
     server.listen(0, '127.0.0.1');
     const users = repositoriesFor(dataSource.manager).users;

@@ -15,6 +15,7 @@ import { createPasswordHasher } from '../../src/auth/password-hasher';
 import { createDataSource } from '../../src/db/data-source';
 import { repositoriesFor, type Repositories } from '../../src/db/database';
 import { createHttpServer } from '../../src/http/http-server';
+import type { AppConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { createApi, type Api } from './api-client';
 import { createGiven, type Given } from './given';
@@ -35,13 +36,13 @@ export interface TestApp {
   openapi: ResponseValidator;
 }
 
-async function startTestApp(url: string): Promise<TestApp> {
+async function startTestApp(url: string, config: AppConfig): Promise<TestApp> {
   const dataSource = await createDataSource({ url, poolSize: 4 }).initialize();
   const mailer = new FakeMailer();
   const clock = new FakeClock(START);
   const logs = new LogRecorder();
   const logger = createLogger('info', logs);
-  const app = createApp({ dataSource, mailer, clock, config: testConfig, logger });
+  const app = createApp({ dataSource, mailer, clock, config, logger });
   const server = createHttpServer(app, DEFAULT_HTTP_TIMEOUTS).listen(0, '127.0.0.1');
   const repos = repositoriesFor(dataSource.manager);
   const given = createGiven({
@@ -68,13 +69,14 @@ async function startTestApp(url: string): Promise<TestApp> {
 /**
  * The real app on this file's own database, with fakes only at the edges (mail, clock,
  * log destination). Built once per file; every test starts from empty tables, an empty
- * mailbox, no logs and the clock at START.
+ * mailbox, no logs and the clock at START. `overrides` change the test configuration, such as
+ * the proxy trust a throttling test needs.
  */
-export function useTestApp(): TestApp {
+export function useTestApp(overrides: Partial<AppConfig> = {}): TestApp {
   const database = useTestDatabase();
   const testApp = {} as TestApp;
   beforeAll(async () => {
-    Object.assign(testApp, await startTestApp(database.url));
+    Object.assign(testApp, await startTestApp(database.url, { ...testConfig, ...overrides }));
   });
   beforeEach(() => {
     testApp.mailer.clear();

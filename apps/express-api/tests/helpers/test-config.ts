@@ -1,4 +1,7 @@
 import type { AppConfig } from '../../src/config';
+import type { RateLimit } from '../../src/http/rate-limits';
+
+const GENEROUS: RateLimit = { max: 1_000_000, windowSeconds: 1 };
 
 /**
  * The app's configuration in tests. Argon2id runs at its minimum cost here: the algorithm
@@ -13,4 +16,12 @@ export const testConfig: AppConfig = {
     ttlSeconds: 900,
   },
   passwordHashing: { memoryCost: 8, timeCost: 1, parallelism: 1 },
+  trustProxy: false,
+  // Out of the way of every suite but those about limits, which start apps with low ones.
+  rateLimits: {
+    register: GENEROUS,
+    login: GENEROUS,
+    verifyEmail: GENEROUS,
+    verificationEmails: GENEROUS,
+  },
 };

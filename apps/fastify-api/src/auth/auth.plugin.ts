@@ -12,6 +12,7 @@ import { isAdmin } from './caller';
 import { EmailVerifier } from './email-verifier';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
+import { createRequestLimits, type RequestLimits } from './request-limits';
 
 type Hook = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
 
@@ -19,6 +20,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     authService: AuthService;
     userService: UserService;
+    /** Per-address limits on costly routes, and verification emails per account. */
+    requestLimits: RequestLimits;
     /** onRequest hook: a valid bearer token of a user who still exists, or 401. */
     authenticate: Hook;
     /** onRequest hook, after authenticate: an admin, or 403. */
@@ -55,11 +58,20 @@ export const authPlugin = fp<{ config: Config; clock: Clock }>(
     const { users, verifications: records, loginAttempts } = app.repositories;
     const passwords = new PasswordHasher(config.passwords);
     const tokens = new AccessTokens(config.jwt, clock);
-    const verifications = new EmailVerifier(records, app.mailer, clock, config.publicUrl, app.log);
+    const limits = createRequestLimits(config.rateLimits, clock, app.log);
+    const verifications = new EmailVerifier(
+      records,
+      app.mailer,
+      clock,
+      config.publicUrl,
+      app.log,
+      limits.verificationEmails,
+    );
     const throttle = new LoginThrottle(app.db, loginAttempts, clock);
     const shared = { db: app.db, users, verifications, passwords, clock, log: app.log };
     app.decorate('authService', new AuthService({ ...shared, tokens, throttle }));
     app.decorate('userService', new UserService(shared));
+    app.decorate('requestLimits', limits);
 
     app.decorateRequest('caller', null);
     app.decorate('authenticate', async (request: FastifyRequest) => {

@@ -10,6 +10,7 @@ import {
   VerifyEmailBodySchema,
 } from './auth.schemas';
 import { callerOf } from './auth.plugin';
+import { limitByAddress } from './request-limits';
 
 const bearerAuth = [{ bearerAuth: [] }];
 
@@ -18,11 +19,15 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/register',
     {
+      preValidation: limitByAddress(app.requestLimits.register),
       schema: {
         tags: ['auth'],
         summary: 'Register; a verification email is sent',
         body: RegisterBodySchema,
-        response: { 201: createdResponse(UserSchema), ...problemResponses(400, 409, 413, 503) },
+        response: {
+          201: createdResponse(UserSchema),
+          ...problemResponses(400, 409, 413, 429, 503),
+        },
       },
     },
     async (request, reply) => {
@@ -34,11 +39,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/verify-email',
     {
+      preValidation: limitByAddress(app.requestLimits.verifyEmail),
       schema: {
         tags: ['auth'],
         summary: 'Verify an email address with the token from the email',
         body: VerifyEmailBodySchema,
-        response: { 200: UserSchema, ...problemResponses(400, 413, 503) },
+        response: { 200: UserSchema, ...problemResponses(400, 413, 429, 503) },
       },
     },
     async (request) => toUser(await app.authService.verifyEmail(request.body.token)),
@@ -47,6 +53,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/login',
     {
+      preValidation: limitByAddress(app.requestLimits.login),
       schema: {
         tags: ['auth'],
         summary: 'Exchange email and password for an access token',

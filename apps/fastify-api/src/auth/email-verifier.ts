@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock';
 import type { Executor } from '../db/database';
 import { describeError } from '../http/describe-error';
+import type { RateLimiter } from '../http/rate-limiter';
 import type { Mailer } from '../mail/mailer';
 import { verificationEmail } from '../mail/verification-email';
 import type { User } from '../users/user.repository';
@@ -19,6 +20,7 @@ export class EmailVerifier {
     private readonly clock: Clock,
     private readonly publicUrl: string,
     private readonly log: FastifyBaseLogger,
+    private readonly emailsPerAccount: RateLimiter,
   ) {}
 
   /**
@@ -26,6 +28,8 @@ export class EmailVerifier {
    * the mail cannot be sent, the error rolls the whole transaction back.
    */
   async start(user: Pick<User, 'id' | 'email'>, tx: Executor): Promise<void> {
+    // Before anything is written or sent; a refusal rolls back the caller's transaction too.
+    this.emailsPerAccount.take(user.id);
     const { token, tokenHash } = newVerificationToken();
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + TOKEN_LIFETIME_MS);

@@ -1,10 +1,11 @@
-import { and, count, eq, gt, lte, min, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../db/database';
 import { loginAttempts } from '../db/schema';
 
-export interface FailureWindow {
-  count: number;
-  oldest: Date | undefined;
+/** Whose failures a throttle rule counts: one email, one client, or the pair. */
+export interface FailureScope {
+  email?: string;
+  clientIp?: string;
 }
 
 /** Failed logins per (email, client IP), in the database so every instance sees them. */
@@ -27,11 +28,10 @@ export class LoginAttemptRepository {
   }
 
   /**
-   * Waits for, then holds until the transaction ends, a lock on one (email, client IP) pair:
-   * attempts on other pairs go on in parallel. Only meaningful inside a transaction.
+   * Waits for, then holds until the transaction ends, a lock on one key (a client, an
+   * email): attempts on other keys go on in parallel. Only meaningful inside a transaction.
    */
-  async lockPair(email: string, clientIp: string, tx: Executor): Promise<void> {
-    const key = `login:${email}:${clientIp}`;
+  async lock(key: string, tx: Executor): Promise<void> {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
   }
 
@@ -39,37 +39,38 @@ export class LoginAttemptRepository {
     await this.db.delete(loginAttempts).where(eq(loginAttempts.id, id));
   }
 
-  async failuresSince(
-    email: string,
-    clientIp: string,
+  /** The time of the n-th newest failure in the scope after `since`, if there are n. */
+  async nthNewestFailure(
+    { email, clientIp }: FailureScope,
+    n: number,
     since: Date,
     tx: Executor = this.db,
-  ): Promise<FailureWindow> {
+  ): Promise<Date | undefined> {
     const [row] = await tx
-      .select({ count: count(), oldest: min(loginAttempts.attemptedAt) })
+      .select({ attemptedAt: loginAttempts.attemptedAt })
       .from(loginAttempts)
-      .where(and(this.of(email, clientIp), gt(loginAttempts.attemptedAt, since)));
-    return { count: row?.count ?? 0, oldest: row?.oldest ?? undefined };
+      .where(
+        and(
+          gt(loginAttempts.attemptedAt, since),
+          email === undefined ? undefined : eq(loginAttempts.email, email),
+          clientIp === undefined ? undefined : eq(loginAttempts.clientIp, clientIp),
+        ),
+      )
+      .orderBy(desc(loginAttempts.attemptedAt))
+      .offset(n - 1)
+      .limit(1);
+    return row?.attemptedAt;
   }
 
   /** After a successful login. */
   async clear(email: string, clientIp: string): Promise<void> {
-    await this.db.delete(loginAttempts).where(this.of(email, clientIp));
-  }
-
-  /** Attempts too old to count any more; keeps the table small. */
-  async deleteBefore(
-    email: string,
-    clientIp: string,
-    before: Date,
-    tx: Executor = this.db,
-  ): Promise<void> {
-    await tx
+    await this.db
       .delete(loginAttempts)
-      .where(and(this.of(email, clientIp), lte(loginAttempts.attemptedAt, before)));
+      .where(and(eq(loginAttempts.email, email), eq(loginAttempts.clientIp, clientIp)));
   }
 
-  private of(email: string, clientIp: string) {
-    return and(eq(loginAttempts.email, email), eq(loginAttempts.clientIp, clientIp));
+  /** Every attempt too old to count for any rule, whoever made it: keeps the table small. */
+  async deleteBefore(before: Date): Promise<void> {
+    await this.db.delete(loginAttempts).where(lte(loginAttempts.attemptedAt, before));
   }
 }

@@ -52,6 +52,9 @@ export const loginAttempts = pgTable(
   },
   (table) => [
     index('login_attempts_email_ip_time_idx').on(table.email, table.clientIp, table.attemptedAt),
+    // The throttle's rule per client across emails, and pruning by age alone.
+    index('login_attempts_ip_time_idx').on(table.clientIp, table.attemptedAt),
+    index('login_attempts_time_idx').on(table.attemptedAt),
   ],
 );
 

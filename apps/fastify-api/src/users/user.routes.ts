@@ -72,7 +72,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
         body: CreateUserBodySchema,
         response: {
           201: createdResponse(UserSchema),
-          ...problemResponses(400, 401, 403, 409, 413, 503),
+          ...problemResponses(400, 401, 403, 409, 413, 429, 503),
         },
       },
     },
@@ -92,7 +92,10 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Change a user (oneself, or anyone for an admin; only admins change roles)',
         params: UserIdParamsSchema,
         body: UpdateUserBodySchema,
-        response: { 200: UserSchema, ...problemResponses(400, 401, 403, 404, 409, 413, 503) },
+        response: {
+          200: UserSchema,
+          ...problemResponses(400, 401, 403, 404, 409, 413, 429, 503),
+        },
       },
     },
     async (request) =>

@@ -19,6 +19,8 @@ import {
   describeHostileTokensContract,
   describeHostileSqlContract,
   describePublishedSecretsContract,
+  describeLoginThrottleContract,
+  describeRequestLimitsContract,
 } from '@testbed/contract-tests';
 import { fastifyTarget } from './target';
 
@@ -42,4 +44,8 @@ describeHostileEncodingContract(fastifyTarget);
 describeHostileTokensContract(fastifyTarget);
 describeHostileSqlContract(fastifyTarget);
 describePublishedSecretsContract(fastifyTarget);
+
+// Abuse: login throttling behind proxies, limits on costly requests (docs/hardening/security.md).
+describeLoginThrottleContract(fastifyTarget);
+describeRequestLimitsContract(fastifyTarget);
 // #endregion

@@ -13,7 +13,7 @@ const APP_ROOT = join(__dirname, '..', '..');
 export const fastifyTarget: ContractTarget = {
   name: 'fastify-api',
   process: { cwd: APP_ROOT, args: ['--import', 'tsx', 'src/server.ts'] },
-  async start(databaseUrl, { databaseTimeouts, httpTimeouts } = {}) {
+  async start(databaseUrl, { databaseTimeouts, httpTimeouts, trustProxy, rateLimits } = {}) {
     const pool = createPool(databaseUrl, { max: 4, timeouts: databaseTimeouts });
     const mailer = new FakeMailer();
     const clock = new FakeClock(START);
@@ -21,7 +21,12 @@ export const fastifyTarget: ContractTarget = {
       db: createDatabase(pool),
       mailer,
       clock,
-      config: httpTimeouts ? { ...testConfig, httpTimeouts } : testConfig,
+      config: {
+        ...testConfig,
+        httpTimeouts: httpTimeouts ?? testConfig.httpTimeouts,
+        trustProxy: trustProxy ?? testConfig.trustProxy,
+        rateLimits: { ...testConfig.rateLimits, ...rateLimits },
+      },
       logger: createLogger('silent'),
     });
     await app.listen({ port: 0, host: '127.0.0.1' });

@@ -44,15 +44,19 @@ export interface TestAppOptions {
 /**
  * The real app on this file's own database, with fakes only at the edges: mail, time and the
  * log destination. Built once per file (beforeAll); every table is emptied and the fakes are
- * reset before each test, so tests share nothing but the running app.
+ * reset before each test, so tests share nothing but the running app. `overrides` change the
+ * test configuration, such as the proxy trust a throttling test needs.
  */
-export function useTestApp({ beforeStart }: TestAppOptions = {}): TestApp {
+export function useTestApp(
+  overrides: Partial<Config> = {},
+  { beforeStart }: TestAppOptions = {},
+): TestApp {
   const database = useTestDatabase();
   const t = {} as TestApp;
   let pool: pg.Pool;
 
   beforeAll(async () => {
-    const config = testConfig;
+    const config = { ...testConfig, ...overrides };
     pool = createPool(database.url, { max: 4 });
     const db = createDatabase(pool);
     const mailer = new FakeMailer();

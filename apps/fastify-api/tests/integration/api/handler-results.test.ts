@@ -5,14 +5,17 @@
 import { useTestApp } from '../../helpers/test-app';
 
 const handed: unknown[] = [];
-const t = useTestApp({
-  beforeStart: (app) => {
-    app.addHook('preSerialization', async (_request, _reply, payload) => {
-      handed.push(payload);
-      return payload;
-    });
+const t = useTestApp(
+  {},
+  {
+    beforeStart: (app) => {
+      app.addHook('preSerialization', async (_request, _reply, payload) => {
+        handed.push(payload);
+        return payload;
+      });
+    },
   },
-});
+);
 
 beforeEach(() => {
   handed.length = 0;

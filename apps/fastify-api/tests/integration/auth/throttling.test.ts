@@ -1,13 +1,16 @@
 // Auth suite (4 of 4 kinds), throttling: 5 failed logins for one email from one client within
 // 15 minutes → 429 with Retry-After. The attempts live in the database and time comes from
-// FakeClock, so the test moves through the window without waiting. See docs/fastify-api.md.
+// FakeClock, so the test moves through the window without waiting. The app trusts one proxy
+// hop, so a test plays clients at other addresses with X-Forwarded-For. See docs/fastify-api.md.
 import { useTestApp } from '../../helpers/test-app';
 
-const t = useTestApp();
+const t = useTestApp({ trustProxy: 1 });
 
-async function failLogins(email: string, count: number) {
+async function failLogins(email: string, count: number, clientIp?: string) {
   for (let i = 0; i < count; i += 1) {
-    await t.api.post('/api/auth/login').send({ email, password: 'wrong password' }).expect(401);
+    const request = t.api.post('/api/auth/login');
+    if (clientIp) request.set('X-Forwarded-For', clientIp);
+    await request.send({ email, password: 'wrong password' }).expect(401);
   }
 }
 
@@ -81,14 +84,23 @@ describe('login throttling', () => {
 
   it("does not count another client's failures for the same email", async () => {
     const user = await t.given.user();
-    for (let i = 0; i < 5; i += 1)
-      await t.repos.loginAttempts.recordFailure(user.email, '203.0.113.9', t.clock.now());
+    await failLogins(user.email, 5, '203.0.113.9');
 
     const res = await t.api
       .post('/api/auth/login')
       .send({ email: user.email, password: user.password });
 
     expect(res.status).toBe(200);
+  });
+
+  it('prunes failures too old to count, of every email and client, not only the pair tried', async () => {
+    const [user, stranger] = [await t.given.user(), t.given.email()];
+    await failLogins(stranger, 2, '203.0.113.9');
+    t.clock.advance({ minutes: 15, seconds: 1 });
+
+    await t.api.login(user.email, user.password);
+
+    expect(await t.query('SELECT email FROM login_attempts')).toEqual([]);
   });
 
   it('starts counting again after a successful login', async () => {

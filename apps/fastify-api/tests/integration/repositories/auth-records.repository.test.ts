@@ -1,5 +1,5 @@
 // Repository suite (2 of 4 kinds): the auth tables — verification records are single-use,
-// expire, and go with their user; failed logins are counted per email and client.
+// expire, and go with their user; failed logins are counted per client, per email and per pair.
 // See docs/fastify-api.md.
 import { useTestApp } from '../../helpers/test-app';
 
@@ -50,44 +50,60 @@ describe('EmailVerificationRepository', () => {
 });
 
 describe('LoginAttemptRepository', () => {
-  it('counts failures for one email and client since a time, with the oldest', async () => {
+  const attempts = () => t.repos.loginAttempts;
+  const clients = async () =>
+    (
+      await t.query<{ email: string; client_ip: string }>(
+        'SELECT email, client_ip FROM login_attempts ORDER BY attempted_at',
+      )
+    ).map((row) => `${row.email} ${row.client_ip}`);
+
+  it('finds the n-th newest failure of one email and client after a time', async () => {
     const email = t.given.email();
     const first = t.clock.now();
-    await t.repos.loginAttempts.recordFailure(email, '10.0.0.1', first);
-    await t.repos.loginAttempts.recordFailure(email, '10.0.0.1', t.clock.advance({ minutes: 1 }));
-    await t.repos.loginAttempts.recordFailure(email, '10.0.0.2', t.clock.now());
+    await attempts().recordFailure(email, '10.0.0.1', first);
+    await attempts().recordFailure(email, '10.0.0.1', t.clock.advance({ minutes: 1 }));
+    await attempts().recordFailure(email, '10.0.0.2', t.clock.now());
+    const since = new Date(first.getTime() - 1);
+    const pair = { email, clientIp: '10.0.0.1' };
 
-    const window = await t.repos.loginAttempts.failuresSince(
-      email,
-      '10.0.0.1',
-      new Date(first.getTime() - 1),
-    );
+    expect(await attempts().nthNewestFailure(pair, 2, since)).toEqual(first);
+    expect(await attempts().nthNewestFailure(pair, 3, since)).toBeUndefined();
+    expect(await attempts().nthNewestFailure(pair, 2, first)).toBeUndefined();
+  });
 
-    expect(window).toEqual({ count: 2, oldest: first });
+  it("counts one client's failures across emails, and one email's across clients", async () => {
+    const [email, other] = [t.given.email(), t.given.email()];
+    const first = t.clock.now();
+    await attempts().recordFailure(email, '10.0.0.1', first);
+    await attempts().recordFailure(other, '10.0.0.1', t.clock.advance({ minutes: 1 }));
+    await attempts().recordFailure(email, '10.0.0.2', t.clock.advance({ minutes: 1 }));
+    const since = new Date(0);
+
+    expect(await attempts().nthNewestFailure({ clientIp: '10.0.0.1' }, 2, since)).toEqual(first);
+    expect(await attempts().nthNewestFailure({ email }, 2, since)).toEqual(first);
+    expect(await attempts().nthNewestFailure({ email: other }, 2, since)).toBeUndefined();
   });
 
   it('forgets the failures of one email and client when cleared', async () => {
     const email = t.given.email();
-    await t.repos.loginAttempts.recordFailure(email, '10.0.0.1', t.clock.now());
+    await attempts().recordFailure(email, '10.0.0.1', t.clock.now());
+    await attempts().recordFailure(email, '10.0.0.2', t.clock.now());
 
-    await t.repos.loginAttempts.clear(email, '10.0.0.1');
+    await attempts().clear(email, '10.0.0.1');
 
-    expect(await t.repos.loginAttempts.failuresSince(email, '10.0.0.1', new Date(0))).toEqual({
-      count: 0,
-      oldest: undefined,
-    });
+    expect(await clients()).toEqual([`${email} 10.0.0.2`]);
   });
 
-  it('deletes the failures of one email and client up to a time', async () => {
-    const email = t.given.email();
+  it('deletes every attempt up to a time, whichever email and client made it', async () => {
+    const [email, other] = [t.given.email(), t.given.email()];
     const old = t.clock.now();
-    await t.repos.loginAttempts.recordFailure(email, '10.0.0.1', old);
-    const recent = t.clock.advance({ minutes: 20 });
-    await t.repos.loginAttempts.recordFailure(email, '10.0.0.1', recent);
+    await attempts().recordFailure(email, '10.0.0.1', old);
+    await attempts().recordFailure(other, '10.0.0.2', old);
+    await attempts().recordFailure(other, '10.0.0.3', t.clock.advance({ minutes: 20 }));
 
-    await t.repos.loginAttempts.deleteBefore(email, '10.0.0.1', old);
+    await attempts().deleteBefore(old);
 
-    const left = await t.repos.loginAttempts.failuresSince(email, '10.0.0.1', new Date(0));
-    expect(left).toEqual({ count: 1, oldest: recent });
+    expect(await clients()).toEqual([`${other} 10.0.0.3`]);
   });
 });

@@ -1,0 +1,39 @@
+import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
+import type { Clock } from '../clock';
+import { RateLimiter } from '../http/rate-limiter';
+import type { RateLimits } from '../http/rate-limits';
+
+const PER_ADDRESS = 'Too many requests from this address. Try again later.';
+const PER_ACCOUNT = 'Too many verification emails for this account. Try again later.';
+
+/** The limits on costly requests (docs/hardening/security.md): one limiter per rule. */
+export function createRequestLimits(limits: RateLimits, clock: Clock, log: FastifyBaseLogger) {
+  const perAddress = (name: string, limit: RateLimits['register']) =>
+    new RateLimiter({ name, limit, keyField: 'clientIp', detail: PER_ADDRESS }, clock, log);
+  return {
+    register: perAddress('register', limits.register),
+    login: perAddress('login', limits.login),
+    verifyEmail: perAddress('verify_email', limits.verifyEmail),
+    verificationEmails: new RateLimiter(
+      {
+        name: 'verification_email',
+        limit: limits.verificationEmails,
+        keyField: 'userId',
+        detail: PER_ACCOUNT,
+      },
+      clock,
+      log,
+    ),
+  };
+}
+
+export type RequestLimits = ReturnType<typeof createRequestLimits>;
+
+/**
+ * preValidation hook: counts the request against its client address before any work is done.
+ * preValidation, after the body is read, is where the Express twin's route middleware runs.
+ */
+export function limitByAddress(limiter: RateLimiter) {
+  return (request: FastifyRequest): Promise<void> =>
+    Promise.resolve().then(() => limiter.take(request.ip));
+}

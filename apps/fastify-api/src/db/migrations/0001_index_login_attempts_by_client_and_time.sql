@@ -1,0 +1,2 @@
+CREATE INDEX "login_attempts_ip_time_idx" ON "login_attempts" USING btree ("client_ip","attempted_at");--> statement-breakpoint
+CREATE INDEX "login_attempts_time_idx" ON "login_attempts" USING btree ("attempted_at");
