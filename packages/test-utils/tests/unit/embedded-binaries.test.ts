@@ -16,15 +16,26 @@ function compiledToCommonJs(): string {
   }).outputText;
 }
 
-// Runs the compiled module in a Node process of its own, as Jest's globalSetup would.
-function findBinariesIn(compiled: string) {
+// How the compiled module is run: by Node's CommonJS loader (Jest's globalSetup under ts-jest),
+// or as a vm script with no import() support of its own (Vitest's module runner).
+const loaders = {
+  'Node loads it': 'loaded._compile(code, file);',
+  'it runs as a vm script': `require('node:vm').runInThisContext(
+      '(function (exports, require, module, __filename, __dirname) {' + code + '\\n})',
+      { filename: file },
+    )(loaded.exports, loaded.require.bind(loaded), loaded, file, require('node:path').dirname(file));`,
+};
+
+// Runs the compiled module in a Node process of its own, as a runner's globalSetup would.
+function findBinariesIn(compiled: string, load: string) {
   const script = `
     const Module = require('node:module');
     const file = ${JSON.stringify(source)};
+    const code = require('node:fs').readFileSync(0, 'utf8');
     const loaded = new Module(file);
     loaded.filename = file;
     loaded.paths = Module._nodeModulePaths(require('node:path').dirname(file));
-    loaded._compile(require('node:fs').readFileSync(0, 'utf8'), file);
+    ${load}
     loaded.exports.findPostgresBinaries().then(
       (found) => console.log(JSON.stringify({ initdb: found.initdb, postgres: found.postgres })),
       (error) => { console.error(error.message); process.exit(1); },
@@ -33,16 +44,19 @@ function findBinariesIn(compiled: string) {
 }
 
 describe('findPostgresBinaries', () => {
-  it('finds the server binaries when a transform has turned import() into require()', () => {
-    const compiled = compiledToCommonJs();
+  it.each(Object.entries(loaders))(
+    'finds the server binaries compiled to CommonJS, import() and all, when %s',
+    (_how, load) => {
+      const compiled = compiledToCommonJs();
 
-    const run = findBinariesIn(compiled);
+      const run = findBinariesIn(compiled, load);
 
-    expect(run.stderr).toBe('');
-    const found = JSON.parse(run.stdout) as { initdb: string; postgres: string };
-    expect(existsSync(found.initdb)).toBe(true);
-    expect(existsSync(found.postgres)).toBe(true);
-  });
+      expect(run.stderr).toBe('');
+      const found = JSON.parse(run.stdout) as { initdb: string; postgres: string };
+      expect(existsSync(found.initdb)).toBe(true);
+      expect(existsSync(found.postgres)).toBe(true);
+    },
+  );
 
   it('names the missing platform package and the other way to a server', async () => {
     const finding = findPostgresBinaries({ platform: 'aix', arch: 'ppc64' });

