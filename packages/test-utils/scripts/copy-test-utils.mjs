@@ -17,8 +17,10 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const harnessRoot = resolve(import.meta.dirname, '..');
@@ -44,23 +46,17 @@ const into = values.into;
 
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
 
-/** The package.json of a package installed for `from`, found even when `exports` hides it. */
+/**
+ * The package.json of `name` as Node would find it from `from`: in the node_modules folders
+ * of `from` and its parents. Not through require.resolve, which also looks in NODE_PATH (set
+ * by pnpm when it runs a script) and would find packages the project does not have.
+ */
 function installedManifest(name, from) {
-  let entry;
-  try {
-    entry = createRequire(join(from, 'noop.js')).resolve(name);
-  } catch {
-    try {
-      entry = createRequire(join(from, 'noop.js')).resolve(`${name}/package.json`);
-    } catch {
-      return undefined;
-    }
+  for (let dir = from; ; dir = dirname(dir)) {
+    const file = join(dir, 'node_modules', name, 'package.json');
+    if (existsSync(file)) return readJson(file);
+    if (dir === dirname(dir)) return undefined;
   }
-  for (let dir = dirname(entry); dir !== dirname(dir); dir = dirname(dir)) {
-    const file = join(dir, 'package.json');
-    if (existsSync(file) && readJson(file).name === name) return readJson(file);
-  }
-  return undefined;
 }
 
 function runnerOf(manifest) {
@@ -112,11 +108,24 @@ function sourceFiles(dir = sourceRoot) {
   });
 }
 
+/** Changes with anything that changes the copy: the sources, this script, the options. */
+function fingerprint(files, runner, javascript) {
+  const hash = createHash('sha256').update(`${runner} ${javascript} ${into}\n`);
+  hash.update(readFileSync(fileURLToPath(import.meta.url)));
+  for (const file of files) hash.update(`${file}\n`).update(readFileSync(join(sourceRoot, file)));
+  return hash.digest('hex').slice(0, 16);
+}
+
 function copyHarness(runner, javascript) {
   const destination = join(target, into);
+  const files = sourceFiles().filter((name) => wanted(name, runner));
+  const stamp = `Copied from testbed's packages/test-utils by copy-test-utils.mjs (${fingerprint(files, runner, javascript)}).`;
+  const note = join(destination, 'COPIED.md');
+  // Copying again what is already there costs a TypeScript load for a JavaScript copy.
+  if (existsSync(note) && readFileSync(note, 'utf8').startsWith(stamp)) return;
   rmSync(destination, { recursive: true, force: true });
   const ts = javascript ? createRequire(import.meta.url)('typescript') : undefined;
-  for (const file of sourceFiles().filter((name) => wanted(name, runner))) {
+  for (const file of files) {
     const to = join(destination, file);
     mkdirSync(dirname(to), { recursive: true });
     if (!ts || !file.endsWith('.ts')) {
@@ -133,9 +142,8 @@ function copyHarness(runner, javascript) {
     writeFileSync(to.replace(/\.ts$/, '.js'), outputText);
   }
   writeFileSync(
-    join(destination, 'COPIED.md'),
-    'Copied from testbed packages/test-utils by copy-test-utils.mjs. Edit freely; see ' +
-      'docs/guides/copy-test-utils.md in testbed for how it works.\n',
+    note,
+    `${stamp}\nEdit it freely; testbed's docs/guides/copy-test-utils.md says how it works.\n`,
   );
 }
 
