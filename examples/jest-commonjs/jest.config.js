@@ -1,4 +1,5 @@
 // No transform configured: Jest's default, babel-jest. The lines copy-test-utils prints for Jest.
+// #region jest-config
 /** @type {import('jest').Config} */
 module.exports = {
   testMatch: ['<rootDir>/tests/**/*.test.js'],
@@ -7,3 +8,4 @@ module.exports = {
   testEnvironment: '<rootDir>/tests/support/test-utils/jest/database-environment.js',
   setupFilesAfterEnv: ['<rootDir>/tests/support/test-utils/matchers/index.js'],
 };
+// #endregion

@@ -1,4 +1,5 @@
 // ts-jest, with the lines copy-test-utils prints for Jest, as a newcomer adds them.
+// #region jest-config
 /** @type {import('jest').Config} */
 module.exports = {
   preset: 'ts-jest',
@@ -12,3 +13,4 @@ module.exports = {
     '<rootDir>/tests/use-test-database.ts',
   ],
 };
+// #endregion

@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 // The lines copy-test-utils prints for Vitest, as a newcomer adds them.
+// #region vitest-config
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
@@ -11,3 +12,4 @@ export default defineConfig({
     ],
   },
 });
+// #endregion

@@ -1,3 +1,4 @@
+// #region global-setup
 const { migrate, migrationsFolder } = require('../src/db/migrate');
 const { createGlobalSetup, fingerprintFiles } = require('./support/test-utils');
 
@@ -6,3 +7,4 @@ module.exports = createGlobalSetup({
   migrate,
   fingerprint: fingerprintFiles(migrationsFolder),
 });
+// #endregion

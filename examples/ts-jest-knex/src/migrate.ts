@@ -1,6 +1,7 @@
 import knex from 'knex';
 import { migrationsFolder } from './db';
 
+// #region migrate
 /** Runs Knex's migrations on the database at `url`, then closes the pool. */
 export async function migrate(url: string): Promise<void> {
   const connection = knex({
@@ -14,3 +15,4 @@ export async function migrate(url: string): Promise<void> {
     await connection.destroy();
   }
 }
+// #endregion

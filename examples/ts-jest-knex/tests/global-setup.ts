@@ -1,3 +1,4 @@
+// #region global-setup
 import { migrationsFolder } from '../src/db';
 import { migrate } from '../src/migrate';
 import { createGlobalSetup, fingerprintFiles } from './support/test-utils';
@@ -7,3 +8,4 @@ export default createGlobalSetup({
   migrate,
   fingerprint: fingerprintFiles(migrationsFolder),
 });
+// #endregion

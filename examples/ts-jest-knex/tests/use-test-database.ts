@@ -1,6 +1,7 @@
 // setupFilesAfterEnv: runs before each test file, before the file imports the app. The app
 // reads DATABASE_URL when src/db.ts is first imported, so it is set here to this file's own
 // database; the module registry is per file, so each file gets its own connection pool.
+// #region singleton
 import { useTestDatabase } from './support/test-utils';
 
 const database = useTestDatabase();
@@ -10,3 +11,4 @@ afterAll(async () => {
   const { db } = await import('../src/db');
   await db.destroy();
 });
+// #endregion

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app';
 import { useTestDatabase } from './support/test-utils/vitest';
 
+// #region factory
 const db = useTestDatabase();
 let pool: pg.Pool;
 let app: ReturnType<typeof createApp>;
@@ -18,6 +19,7 @@ beforeAll(() => {
 afterAll(async () => {
   await pool.end();
 });
+// #endregion
 
 const titles = async () =>
   (await pool.query<{ title: string }>('SELECT title FROM todos ORDER BY id')).rows.map(

