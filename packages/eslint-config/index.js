@@ -36,7 +36,14 @@ export function defineConfig(tsconfigRootDir) {
       },
     },
     {
-      files: ['**/config.ts', '**/*.config.ts', 'bench/**', 'tests/**', 'src/jest/**'],
+      files: [
+        '**/config.ts',
+        '**/*.config.ts',
+        'bench/**',
+        'tests/**',
+        'src/jest/**',
+        'src/vitest/**',
+      ],
       rules: { 'no-restricted-properties': 'off' },
     },
     // The toolchain's own JavaScript (configs, the Jest runtime, scripts): the recommended

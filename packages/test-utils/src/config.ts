@@ -30,8 +30,9 @@ export function readServerHandle(env: Env): ServerHandle {
   const value = env[HANDLE_VARIABLE];
   if (value === undefined) {
     throw new Error(
-      'No test database server is running: add the harness to jest.config.js as ' +
-        'globalSetup (see packages/test-utils/README.md).',
+      'No test database server is running: the Jest config needs a globalSetup file that ' +
+        'exports createGlobalSetup({ appName, migrate, fingerprint }), and globalTeardown ' +
+        "set to the harness's jest/global-teardown.ts.",
     );
   }
   return JSON.parse(value) as ServerHandle;

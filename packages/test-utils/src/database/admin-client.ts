@@ -15,7 +15,7 @@ export async function withClient<T>(
 }
 
 export function quoteIdentifier(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
+  return `"${name.replace(/"/g, '""')}"`;
 }
 
 export async function databaseExists(client: pg.Client, name: string): Promise<boolean> {

@@ -38,9 +38,12 @@ async function assertReachable(url: string, variable: string) {
     await withClient(url, (client) => client.query('SELECT 1'));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(
-      `Cannot reach the test database server named by ${variable} (${redactPassword(url)}): ` +
-        `${reason}. Start it, fix ${variable}, or unset it to use the embedded server.`,
+    // Error's `cause` option needs lib ES2022, newer than many projects' tsconfig.
+    throw Object.assign(
+      new Error(
+        `Cannot reach the test database server named by ${variable} (${redactPassword(url)}): ` +
+          `${reason}. Start it, fix ${variable}, or unset it to use the embedded server.`,
+      ),
       { cause: error },
     );
   }

@@ -41,12 +41,24 @@ const suffix = () => randomBytes(4).toString('hex');
 
 /** A fresh database with the latest schema, cloned from the template in a few milliseconds. */
 export async function createTestDatabase(server: ServerHandle): Promise<TestDatabase> {
+  const database = planTestDatabase(server);
+  await database.create();
+  return database;
+}
+
+/**
+ * The database's name and URL at once, the database itself on `create()`: for a runner whose
+ * per-file set-up must hand the file its URL before it can wait for anything (Vitest).
+ */
+export function planTestDatabase(
+  server: ServerHandle,
+): TestDatabase & { create: () => Promise<void> } {
   const name = `${server.runPrefix}${suffix()}`;
   const template = { name: server.template, strategy: server.cloneStrategy };
-  await withClient(server.adminUrl, (client) => createDatabase(client, name, template));
   return {
     name,
     url: withDatabase(server.adminUrl, name),
+    create: () => withClient(server.adminUrl, (client) => createDatabase(client, name, template)),
     drop: () => withClient(server.adminUrl, (client) => dropDatabase(client, name)),
     keep: () =>
       withClient(server.adminUrl, async (client) => {
@@ -86,7 +98,7 @@ export function runPrefixes(baseName: string): { runPrefix: string; keptPrefix: 
  * so that the longest derived name stays under PostgreSQL's 63.
  */
 export function baseNameFor(serverUrl: string | undefined, appName: string): string {
-  const app = appName.toLowerCase().replaceAll(/[^a-z0-9]+/g, '_');
+  const app = appName.toLowerCase().replace(/[^a-z0-9]+/g, '_');
   const base = serverUrl === undefined ? `${app}_test` : `${databaseNameOf(serverUrl)}_${app}`;
   if (base.length <= 32) return base;
   return `${base.slice(0, 23)}_${createHash('sha256').update(base).digest('hex').slice(0, 8)}`;

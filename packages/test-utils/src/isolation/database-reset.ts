@@ -11,8 +11,11 @@ export type ResetStrategy = 'delete' | 'truncate';
 
 export interface ResetOptions {
   strategy?: ResetStrategy;
-  /** Tables whose rows survive a reset (reference data). Migration tables always do. */
-  preserve?: string[];
+  /**
+   * Tables whose rows survive a reset (reference data, or a migrator's bookkeeping that
+   * isMigrationTable does not know), by name or by pattern. Migration tables always do.
+   */
+  preserve?: (string | RegExp)[];
 }
 
 function resetStatement(strategy: ResetStrategy, tables: string[]): string {
@@ -37,10 +40,12 @@ export async function createDatabaseReset(
 ): Promise<DatabaseReset> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const preserve = new Set(options.preserve ?? []);
+  const preserve = options.preserve ?? [];
+  const preserved = (table: string) =>
+    preserve.some((kept) => (typeof kept === 'string' ? kept === table : kept.test(table)));
   const tables = await listTablesChildrenFirst(
     client,
-    (table) => isMigrationTable(table) || preserve.has(table),
+    (table) => isMigrationTable(table) || preserved(table),
   );
   const statement = resetStatement(options.strategy ?? 'delete', tables);
   return {

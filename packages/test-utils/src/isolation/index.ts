@@ -4,5 +4,5 @@ export {
   type ResetOptions,
   type ResetStrategy,
 } from './database-reset';
-export { isMigrationTable, listTablesChildrenFirst } from './list-tables';
+export { MIGRATION_TABLES, isMigrationTable, listTablesChildrenFirst } from './list-tables';
 export { beginTestTransaction, type TestTransaction } from './test-transaction';

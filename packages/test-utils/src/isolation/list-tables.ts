@@ -1,7 +1,24 @@
 import type pg from 'pg';
 
+/**
+ * The tables migrators keep their history in. A reset that empties one makes the app's
+ * migrator, run again on boot, apply every migration to a schema that already has them.
+ * Names ending in `migrations` cover TypeORM, Drizzle, Prisma, Knex, node-pg-migrate,
+ * MikroORM, golang-migrate and dbmate; these are the others.
+ */
+export const MIGRATION_TABLES: readonly string[] = [
+  'knex_migrations_lock',
+  'SequelizeMeta',
+  'flyway_schema_history',
+  'databasechangelog',
+  'databasechangeloglock',
+];
+
+const otherMigrationTables = new Set(MIGRATION_TABLES.map((table) => table.toLowerCase()));
+
 /** Tables kept as they are by every reset: migration bookkeeping, whatever the ORM calls it. */
-export const isMigrationTable = (table: string) => /migrations$/i.test(table);
+export const isMigrationTable = (table: string) =>
+  /migrations$/i.test(table) || otherMigrationTables.has(table.toLowerCase());
 
 interface TableRow {
   name: string;
@@ -32,7 +49,7 @@ export async function listTablesChildrenFirst(
      GROUP BY n.nspname, c.relname
      ORDER BY 1`);
   const tables = rows.filter(
-    (row) => !preserve(row.name.split('.').pop()?.replaceAll('"', '') ?? ''),
+    (row) => !preserve(row.name.split('.').pop()?.replace(/"/g, '') ?? ''),
   );
   return orderChildrenFirst(tables);
 }

@@ -29,10 +29,13 @@ export async function beginTestTransaction(url: string): Promise<TestTransaction
       try {
         await client.query(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
       } catch (error) {
-        throw new Error(
-          'The test transaction is gone: the app committed or rolled back the transaction it ' +
-            'was handed. Give the app this connection so that its transactions nest as ' +
-            'savepoints, or isolate with createDatabaseReset().',
+        // Error's `cause` option needs lib ES2022, newer than many projects' tsconfig.
+        throw Object.assign(
+          new Error(
+            'The test transaction is gone: the app committed or rolled back the transaction it ' +
+              'was handed. Give the app this connection so that its transactions nest as ' +
+              'savepoints, or isolate with createDatabaseReset().',
+          ),
           { cause: error },
         );
       }

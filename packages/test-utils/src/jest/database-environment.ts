@@ -3,7 +3,7 @@ import type { Circus } from '@jest/types';
 import { TestEnvironment } from 'jest-environment-node';
 import { keepFailedDatabases, readServerHandle } from '../config';
 import { createTestDatabase, type TestDatabase } from '../database/test-database-server';
-import { DATABASE_GLOBAL } from './test-database-global';
+import { DATABASE_GLOBAL } from '../database/file-database';
 
 /**
  * A Jest test environment that gives each test file a database of its own, cloned from the

@@ -1,4 +1,5 @@
 import { externalServerFrom, writeServerHandle } from '../config';
+import { stopAndReport } from '../database/stop-harness';
 import { startHarness, type Harness, type HarnessOptions } from '../database/test-database-harness';
 
 // globalSetup and globalTeardown run in the same process: this is how one reaches the other.
@@ -26,14 +27,5 @@ export async function stopHarness(): Promise<void> {
   const harness = running.testbedHarness;
   if (!harness) return;
   delete running.testbedHarness;
-  const { kept } = await harness.stop();
-  if (kept.length === 0) return;
-  const lines = kept.map((url) => `  psql ${url}`);
-  if (harness.embedded) {
-    const { pid, dataDir } = harness.embedded;
-    lines.push(
-      `The embedded server is still running. Stop it with: kill ${pid} && rm -rf ${dataDir}`,
-    );
-  }
-  process.stderr.write(`\nDatabases of failed test files, kept for you:\n${lines.join('\n')}\n`);
+  await stopAndReport(harness);
 }

@@ -1,7 +1,7 @@
 import { toBeProblem, type ProblemExpectation } from './problem-matchers';
 
 // One import in a Jest setup file turns the matchers on:
-//   setupFilesAfterEnv: ['@testbed/test-utils/matchers']
+//   setupFilesAfterEnv: ['<rootDir>/test/support/matchers/index.ts']
 expect.extend({ toBeProblem });
 
 declare global {

@@ -33,7 +33,7 @@ export interface FoundOperation {
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 /** `~` and `/` escaped as a JSON pointer (RFC 6901) token needs. */
-export const pointerToken = (token: string) => token.replaceAll('~', '~0').replaceAll('/', '~1');
+export const pointerToken = (token: string) => token.replace(/~/g, '~0').replace(/\//g, '~1');
 
 function matches(template: string, pathname: string): boolean {
   const pattern = template

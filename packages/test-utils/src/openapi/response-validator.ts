@@ -43,7 +43,7 @@ function parse(text: string): { value?: unknown; error?: string } {
 }
 
 function describeError(error: ErrorObject): string {
-  const where = `body${error.instancePath.replaceAll('/', '.')}`;
+  const where = `body${error.instancePath.replace(/\//g, '.')}`;
   const extra = (error.params as { additionalProperty?: string }).additionalProperty;
   return `${where} ${error.message ?? 'is invalid'}${extra ? `: ${extra}` : ''}`;
 }
@@ -56,7 +56,7 @@ function valueAt(document: OpenApiDocument, pointer: string): unknown {
   let value: unknown = document;
   for (const token of pointer.slice(2).split('/')) {
     if (typeof value !== 'object' || value === null) return undefined;
-    value = (value as Record<string, unknown>)[token.replaceAll('~1', '/').replaceAll('~0', '~')];
+    value = (value as Record<string, unknown>)[token.replace(/~1/g, '/').replace(/~0/g, '~')];
     if (typeof value === 'object' && value !== null && '$id' in value) return undefined;
   }
   return value;

@@ -31,6 +31,34 @@ describe.each(strategies)('the %s reset', (strategy) => {
     expect(await countRows(url, 'users')).toBe(0);
   });
 
+  it("keeps the rows of other migrators' bookkeeping: Sequelize's and Knex's lock", async () => {
+    await query(url, 'CREATE TABLE IF NOT EXISTS "SequelizeMeta" (name text PRIMARY KEY)');
+    await query(url, 'CREATE TABLE IF NOT EXISTS knex_migrations_lock (is_locked integer)');
+    await query(
+      url,
+      `INSERT INTO "SequelizeMeta" VALUES ('20260101-users.js') ON CONFLICT DO NOTHING`,
+    );
+    await query(url, 'INSERT INTO knex_migrations_lock VALUES (0)');
+    const database = await createDatabaseReset(url, { strategy });
+
+    await database.reset();
+    await database.close();
+
+    expect(await countRows(url, '"SequelizeMeta"')).toBe(1);
+    expect(await countRows(url, 'knex_migrations_lock')).toBeGreaterThan(0);
+  });
+
+  it('keeps the tables matched by a pattern it is given', async () => {
+    const database = await createDatabaseReset(url, { strategy, preserve: [/^login_/] });
+    await writeSampleRows(url);
+
+    await database.reset();
+    await database.close();
+
+    expect(await countRows(url, 'login_attempts')).toBeGreaterThan(0);
+    expect(await countRows(url, 'users')).toBe(0);
+  });
+
   it('leaves the schema intact, so the next test can write at once', async () => {
     const database = await createDatabaseReset(url, { strategy });
     await writeSampleRows(url);

@@ -9,6 +9,12 @@ import { databasesStartingWith, dropDatabase, withClient } from '../../src/datab
 import { baseNameFor } from '../../src/database/test-database-server';
 import { query } from '../fixtures/sql';
 
+const keepFailed = () => ({
+  ...process.env,
+  TEST_DATABASE_URL: testDatabase().url,
+  TESTBED_KEEP_FAILED_DB: '1',
+});
+
 const runFailingSuite = () =>
   spawnSync(
     process.execPath,
@@ -17,20 +23,36 @@ const runFailingSuite = () =>
       '--config',
       join(__dirname, '../fixtures/failing-suite/jest.config.js'),
     ],
+    { env: keepFailed(), encoding: 'utf8' },
+  );
+
+// The same under Vitest, through its entry (src/vitest).
+const runFailingVitestSuite = () =>
+  spawnSync(
+    process.execPath,
+    [
+      join(require.resolve('vitest/package.json'), '../vitest.mjs'),
+      'run',
+      '--config',
+      'vitest.config.ts',
+    ],
     {
-      env: { ...process.env, TEST_DATABASE_URL: testDatabase().url, TESTBED_KEEP_FAILED_DB: '1' },
+      cwd: join(__dirname, '../fixtures/failing-vitest-suite'),
+      env: keepFailed(),
       encoding: 'utf8',
     },
   );
 
-const childDatabases = () =>
+const childDatabases = (appName: string) =>
   withClient(testDatabase().url, (client) =>
-    databasesStartingWith(client, `${baseNameFor(testDatabase().url, 'failing-suite')}_`),
+    databasesStartingWith(client, `${baseNameFor(testDatabase().url, appName)}_`),
   );
 
 afterAll(async () => {
   await withClient(testDatabase().url, async (client) => {
-    for (const name of await childDatabases()) await dropDatabase(client, name);
+    for (const app of ['failing-suite', 'failing-vitest-suite']) {
+      for (const name of await childDatabases(app)) await dropDatabase(client, name);
+    }
   });
 });
 
@@ -47,7 +69,21 @@ describe('TESTBED_KEEP_FAILED_DB', () => {
     expect(kept.map(([, file]) => basename(file ?? ''))).toEqual(['writes-then-fails.spec.ts']);
     expect(await query(kept[0]?.[2] ?? '', 'SELECT name FROM users')).toEqual([{ name: 'Kept' }]);
     expect(run.stderr).toContain('Databases of failed test files, kept for you');
-    const left = (await childDatabases()).filter((name) => !name.includes('_tpl_'));
+    const left = (await childDatabases('failing-suite')).filter((name) => !name.includes('_tpl_'));
+    expect(left).toEqual([expect.stringContaining('_kept_')]);
+  });
+
+  it('does the same under Vitest', async () => {
+    const run = runFailingVitestSuite();
+
+    const kept = [...run.stderr.matchAll(/Kept the database of (\S+):\n\s+psql (\S+)/g)];
+    expect(run.status).toBe(1);
+    expect(kept.map(([, file]) => basename(file ?? ''))).toEqual(['writes-then-fails.spec.ts']);
+    expect(await query(kept[0]?.[2] ?? '', 'SELECT name FROM users')).toEqual([{ name: 'Kept' }]);
+    expect(run.stderr).toContain('Databases of failed test files, kept for you');
+    const left = (await childDatabases('failing-vitest-suite')).filter(
+      (name) => !name.includes('_tpl_'),
+    );
     expect(left).toEqual([expect.stringContaining('_kept_')]);
   });
 });

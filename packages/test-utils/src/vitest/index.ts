@@ -1,0 +1,4 @@
+// The harness for Vitest: a real PostgreSQL per test file. Jest: ../index.ts.
+export * from '../core';
+export { createGlobalSetup } from './global-setup';
+export { testDatabase, useTestDatabase } from './use-test-database';
