@@ -41,7 +41,8 @@ export class FakeMailer<Message extends MailMessage = MailMessage> {
   }
 
   lastTo(address: string): Message | undefined {
-    return this.sentTo(address).at(-1);
+    const messages = this.sentTo(address);
+    return messages[messages.length - 1];
   }
 
   clear(): void {
