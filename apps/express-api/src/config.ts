@@ -167,7 +167,9 @@ function jwtSecret(value: string | undefined, production: boolean, warnings: str
     return randomSecret();
   }
   if (secret.length < 32) fail('JWT_SECRET', 'must be at least 32 characters');
-  if (production && isPublishedSecret(secret))
+  // In every environment, not only production: a deployment that forgot NODE_ENV is the very
+  // one that must not sign with a secret anyone can read in this repository.
+  if (isPublishedSecret(secret))
     fail('JWT_SECRET', 'is a published example value: generate your own (openssl rand -base64 32)');
   return secret;
 }

@@ -1,3 +1,4 @@
+import { TEST_JWT_SECRET } from '@testbed/contract-tests/test-secret';
 import type { AppConfig } from '../../src/config';
 import type { RateLimit } from '../../src/http/rate-limits';
 
@@ -10,7 +11,7 @@ const GENEROUS: RateLimit = { max: 1_000_000, windowSeconds: 1 };
 export const testConfig: AppConfig = {
   publicUrl: 'http://app.test',
   jwt: {
-    secret: 'test-secret-that-is-long-enough-for-hs256',
+    secret: TEST_JWT_SECRET,
     issuer: 'testbed',
     audience: 'testbed-api',
     ttlSeconds: 900,

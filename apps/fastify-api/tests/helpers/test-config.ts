@@ -1,3 +1,4 @@
+import { TEST_JWT_SECRET } from '@testbed/contract-tests/test-secret';
 import { loadConfig } from '../../src/config';
 
 /**
@@ -8,7 +9,7 @@ import { loadConfig } from '../../src/config';
 export const testConfig = loadConfig({
   NODE_ENV: 'test',
   PUBLIC_URL: 'http://app.test',
-  JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256',
+  JWT_SECRET: TEST_JWT_SECRET,
   ACCESS_TOKEN_TTL: '900',
   ARGON2_MEMORY_COST: '8',
   ARGON2_TIME_COST: '1',

@@ -4,8 +4,9 @@ import { randomBytes } from 'node:crypto';
 import { PUBLISHED_JWT_SECRETS } from '@testbed/contract-tests/published-secrets';
 import { ConfigError, loadConfig, RANDOM_SECRET_WARNING } from '../../src/config';
 
-// Made for this run: a constant here would be one more published secret.
-const SECRET = randomBytes(32).toString('base64url');
+// Made for this run: a constant here would be one more published secret. 32 characters, the
+// shortest secret production accepts.
+const SECRET = randomBytes(24).toString('base64url');
 
 /** What a deployment must set, each at the lowest value production accepts. */
 const PRODUCTION = {
@@ -54,6 +55,23 @@ describe('loadConfig', () => {
     expect(second.jwt.secret).not.toBe(first.jwt.secret);
     expect(first.warnings).toEqual([RANDOM_SECRET_WARNING]);
     expect(RANDOM_SECRET_WARNING).toMatch(/^JWT_SECRET [^\n]+ restarts[^\n]+$/);
+  });
+
+  // A deployment that forgot NODE_ENV is the one the published secrets are most dangerous in.
+  it.each(PUBLISHED_JWT_SECRETS)(
+    'refuses the published JWT_SECRET %s outside production too, naming it but not its value',
+    (secret) => {
+      const message = refusal({ JWT_SECRET: secret });
+
+      expect(message).toMatch(/^Invalid configuration: JWT_SECRET [^\n]+$/);
+      expect(message).not.toContain(secret);
+    },
+  );
+
+  it('signs with JWT_SECRET as given, without the whitespace around it', () => {
+    const config = loadConfig({ ...PRODUCTION, JWT_SECRET: `  ${SECRET}\n` });
+
+    expect(config.jwt.secret).toBe(SECRET);
   });
 
   it.each(['', '   '])('treats JWT_SECRET=%j as unset outside production', (value) => {
@@ -132,6 +150,10 @@ describe('loadConfig', () => {
     it.each([
       ['shorter than 32 characters', randomBytes(16).toString('hex').slice(0, 31)],
       ...PUBLISHED_JWT_SECRETS.map((secret) => [`published (${secret})`, secret]),
+      ...PUBLISHED_JWT_SECRETS.map((secret) => [
+        `published, in spaces (${secret})`,
+        ` ${secret}\n`,
+      ]),
     ])('refuses to start when JWT_SECRET is %s, naming it but not its value', (_kind, value) => {
       const message = refusal({ ...PRODUCTION, JWT_SECRET: value });
 

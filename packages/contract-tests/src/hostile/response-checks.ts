@@ -6,12 +6,14 @@ export interface HttpResponse {
   body: unknown;
 }
 
-// The app's test secret (apps/*/tests/helpers/test-config.ts): no response may hold it.
-export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256';
+import { TEST_JWT_SECRET } from '../test-secret';
+
+export { TEST_JWT_SECRET };
 
 // Never in any response, whatever the request sent.
 const SECRETS: [RegExp, string][] = [
   [/\$argon2/, 'a password hash'],
+  // The app's test secret: no response may hold it.
   [new RegExp(TEST_JWT_SECRET), 'the JWT secret'],
 ];
 
