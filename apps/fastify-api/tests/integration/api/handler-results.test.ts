@@ -2,6 +2,7 @@
 // response schemas drop unknown fields, but a handler that returns a whole database row leaves
 // the password hash one schema mistake away from a response, so every handler maps the row to
 // the response shape itself, as the Express app does (docs/hardening/security.md).
+import { tokenFromLastEmail } from '../../helpers/mail';
 import { useTestApp } from '../../helpers/test-app';
 
 const handed: unknown[] = [];
@@ -30,7 +31,9 @@ it('hands the serializer response shapes only: no handler result holds a passwor
     .send({ name, email, password })
     .expect(201);
   const id = (registered.body as { id: string }).id;
+  const token = tokenFromLastEmail(t.mailer, email);
 
+  await t.api.post('/api/auth/verify-email').send({ token }).expect(200);
   await t.api.post('/api/auth/login').send({ email: admin.email, password: admin.password });
   await t.api.as(admin).get('/api/profile').expect(200);
   await t.api.as(admin).get(`/api/users/${id}`).expect(200);
@@ -40,6 +43,6 @@ it('hands the serializer response shapes only: no handler result holds a passwor
   await t.api.as(admin).patch(`/api/users/${id}`).send({ name: 'Renamed' }).expect(200);
   await t.api.as(admin).post('/api/users').send(t.given.attributes()).expect(201);
 
-  expect(handed).toHaveLength(9);
+  expect(handed).toHaveLength(10);
   expect(JSON.stringify(handed)).not.toMatch(/passwordHash|password_hash|\$argon2/);
 });

@@ -78,6 +78,18 @@ describe('secrets in the logs', () => {
     });
   });
 
+  it('logs a request line for a body it refuses, as for any other request', async () => {
+    await t.api.post('/api/auth/login').set('content-type', 'application/json').send('{');
+    await t.api.post('/api/auth/login').send({ email: 'x'.repeat(110_000) });
+
+    const requests = t.logs.entries.filter((entry) => entry.msg === 'request completed');
+
+    expect(requests.map(({ req, res }) => [req, res])).toEqual([
+      [{ method: 'POST', url: '/api/auth/login' }, { statusCode: 400 }],
+      [{ method: 'POST', url: '/api/auth/login' }, { statusCode: 413 }],
+    ]);
+  });
+
   it('never logs a password, a token, a hash or a password typed into the email field', async () => {
     const secrets = await journey();
 
