@@ -79,11 +79,17 @@ const envSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: integer(1, 600_000).default(DEFAULT_SHUTDOWN_TIMEOUT_MS),
   // Below Linux's ephemeral range (32768–60999), where random free ports are handed out.
   EMBEDDED_DATABASE_PORT: integer(1, 65535).default(25432),
+  EMBEDDED_DATABASE_DIR: z
+    .string()
+    .min(1)
+    .default(join(APP_ROOT, '.data', 'postgres')),
   JWT_SECRET: optional(z.string()),
   JWT_ISSUER: z.string().min(1).default('testbed'),
   JWT_AUDIENCE: z.string().min(1).default('testbed-api'),
   ACCESS_TOKEN_TTL: duration.default(900),
   LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Unset: readable lines in a terminal outside production, JSON everywhere else.
+  LOG_FORMAT: optional(oneOf(['json', 'pretty'])),
   MAIL_TRANSPORT: optional(oneOf(['outbox', 'smtp'])),
   MAIL_OUTBOX_DIR: z.string().min(1).default(join(APP_ROOT, '.outbox')),
   MAIL_FROM: z.string().min(1).default('express-api <no-reply@localhost>'),
@@ -128,6 +134,8 @@ export interface Config extends AppConfig {
   shutdownTimeoutMs: number;
   embeddedDatabase: { dir: string; port: number };
   logLevel: LogLevel;
+  /** Unset: decided by where the logs go (logger.ts). */
+  logFormat: 'json' | 'pretty' | undefined;
   mail:
     | { transport: 'outbox'; from: string; outboxDir: string }
     | { transport: 'smtp'; from: string; smtpUrl: string };
@@ -238,7 +246,7 @@ export function loadConfig(env: Env = process.env): Config {
     httpTimeouts: httpTimeouts(vars),
     shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_MS,
     embeddedDatabase: {
-      dir: join(APP_ROOT, '.data', 'postgres'),
+      dir: vars.EMBEDDED_DATABASE_DIR,
       port: vars.EMBEDDED_DATABASE_PORT,
     },
     jwt: {
@@ -255,6 +263,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: proxyTrust(vars.TRUST_PROXY),
     rateLimits: rateLimits(vars),
     logLevel: vars.LOG_LEVEL,
+    logFormat: vars.LOG_FORMAT,
     mail: mailConfig(vars),
     admin:
       vars.ADMIN_EMAIL && vars.ADMIN_PASSWORD

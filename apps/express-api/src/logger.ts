@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { build } from 'pino-pretty';
 import type { LogLevel } from './config';
 
 export type { Logger };
@@ -28,4 +29,20 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
   };
   return destination ? pino(options, destination) : pino(options);
+}
+
+/**
+ * Where the logs go when no destination is given: readable lines for a person at a terminal
+ * (outside production), JSON lines for everything that reads them as data (a pipe, a file, a log
+ * collector, production). `LOG_FORMAT` decides when set. The same fields either way.
+ */
+export function consoleDestination(
+  format: 'json' | 'pretty' | undefined,
+  production: boolean,
+): DestinationStream | undefined {
+  const pretty = format === undefined ? !production && process.stdout.isTTY : format === 'pretty';
+  if (!pretty) return undefined;
+  // In this thread, not a worker: a development terminal, where every line should be out
+  // before the process exits.
+  return build({ translateTime: 'SYS:HH:MM:ss', ignore: 'app', singleLine: true, sync: true });
 }

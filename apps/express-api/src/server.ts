@@ -7,11 +7,12 @@ import { systemClock } from './clock';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createDataSource } from './db/data-source';
 import { repositoriesFor } from './db/database';
-import { startDefaultDatabase, type DefaultDatabase } from './db/default-database';
+import { startDefaultDatabase } from './db/default-database';
 import { migrate } from './db/migrate';
-import { createLogger, type Logger } from './logger';
+import { consoleDestination, createLogger, type Logger } from './logger';
 import { createHttpServer } from './http/http-server';
 import { createMailer } from './mail/create-mailer';
+import { startBanner } from './start-banner';
 import { ensureAdmin } from './users/ensure-admin';
 
 function readConfig(): Config {
@@ -24,10 +25,19 @@ function readConfig(): Config {
   }
 }
 
-async function openDatabase(config: Config, logger: Logger) {
-  if (config.databaseUrl) return { url: config.databaseUrl, stop: () => Promise.resolve() };
+// What has been opened so far, closed in reverse order on shutdown or on a failed start: the
+// server (requests in flight finish), then the pool, then the embedded database.
+const resources: (() => Promise<unknown>)[] = [];
+const closeAll = async () => {
+  for (const close of resources.splice(0).reverse()) await close();
+};
+
+async function openDatabase(config: Config, logger: Logger): Promise<string> {
+  if (config.databaseUrl) return config.databaseUrl;
   const { dir, port } = config.embeddedDatabase;
-  return startDefaultDatabase(dir, port, logger);
+  const database = await startDefaultDatabase(dir, port, logger);
+  resources.push(() => database.stop());
+  return database.url;
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {
@@ -39,89 +49,104 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   });
 }
 
-interface Running {
-  server: Server;
-  dataSource: DataSource;
-  database: DefaultDatabase;
-  logger: Logger;
-  shutdownTimeoutMs: number;
-}
-
-/** SIGTERM/SIGINT: in-flight requests finish, then the pool closes, then the database. */
-function stopOnSignals({ server, dataSource, database, logger, shutdownTimeoutMs }: Running): void {
-  const shutdown = (signal: string) => {
-    logger.info({ signal }, 'shutting down');
+/** Stops accepting connections and resolves once the requests in flight have been answered. */
+function closeServer(server: Server, shutdownTimeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
     // A kept-alive connection that keeps sending would hold close() open for ever: the
     // requests still arriving are answered with `Connection: close`, so clients move on.
     server.prependListener('request', (_request, response) => {
       response.setHeader('Connection', 'close');
     });
-    server.close(() => {
-      void dataSource
-        .destroy()
-        .then(() => database.stop())
-        .then(() => {
-          logger.info('stopped');
-          process.exit(0);
-        })
-        .catch((error: unknown) => {
-          logger.error({ error: String(error) }, 'unclean shutdown');
-          process.exit(1);
-        });
-    });
+    server.close(() => resolve());
     // close() waits for requests in flight; idle keep-alive connections can go now. Node stops
     // timing requests out once the server closes, so a client that trickles its body would
     // hold the process open for ever: whatever is still open after the timeout is cut.
     server.closeIdleConnections();
     setTimeout(() => server.closeAllConnections(), shutdownTimeoutMs).unref();
-  };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  });
 }
 
-async function openDataSource(config: Config, logger: Logger) {
-  const database = await openDatabase(config, logger);
-  await migrate(database.url);
+/**
+ * Exits once every log line is out, in order: pino writes to a pipe asynchronously, and lines
+ * still queued when the process exits would be flushed past one being written, or lost.
+ */
+function exitAfterLogs(logger: { flush(callback: () => void): void }, code: number): void {
+  logger.flush(() => process.exit(code));
+}
+
+/**
+ * SIGTERM/SIGINT, from the start on: whatever is open is closed in order, so even a Ctrl-C
+ * during start-up leaves no database server running.
+ */
+function stopOnSignals(logger: Logger): void {
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    // A second Ctrl-C, or SIGTERM after SIGINT, must not close anything twice; the shutdown
+    // cut already bounds how long the first one takes.
+    if (stopping) {
+      logger.info({ signal }, 'already shutting down');
+      return;
+    }
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    closeAll().then(
+      () => {
+        logger.info('stopped');
+        exitAfterLogs(logger, 0);
+      },
+      (error: unknown) => {
+        logger.error({ error: String(error) }, 'unclean shutdown');
+        exitAfterLogs(logger, 1);
+      },
+    );
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+}
+
+async function openDataSource(config: Config, logger: Logger): Promise<DataSource> {
+  const url = await openDatabase(config, logger);
+  await migrate(url);
   const options = {
-    url: database.url,
+    url,
     poolSize: config.databasePoolSize,
     timeouts: config.databaseTimeouts,
     onConnectionLost: (error: Error) => logger.warn({ err: error }, 'database connection lost'),
   };
   const dataSource = await createDataSource(options).initialize();
+  resources.push(() => dataSource.destroy());
   if (config.admin) {
     const hasher = createPasswordHasher(config.passwordHashing);
     const repos = repositoriesFor(dataSource.manager);
     await ensureAdmin(config.admin, { repos, hasher, clock: systemClock, logger });
   }
-  return { database, dataSource };
+  return dataSource;
 }
 
 /** The only place that reads the environment, opens the database and listens. */
-async function main(): Promise<void> {
-  const config = readConfig();
-  const logger = createLogger(config.logLevel);
+async function main(config: Config, logger: Logger): Promise<void> {
   for (const warning of config.warnings) logger.warn(warning);
-  const { database, dataSource } = await openDataSource(config, logger);
+  stopOnSignals(logger);
+  const dataSource = await openDataSource(config, logger);
 
   const clock = systemClock;
   const mailer = createMailer(config.mail, clock);
   const app = createApp({ dataSource, mailer, clock, config, logger });
   const server = createHttpServer(app, config.httpTimeouts);
   await listen(server, config.port, config.host);
+  resources.push(() => closeServer(server, config.shutdownTimeoutMs));
   const url = `http://localhost:${(server.address() as AddressInfo).port}`;
   logger.info({ url }, `express-api listening on ${url}`);
-  stopOnSignals({
-    server,
-    dataSource,
-    database,
-    logger,
-    shutdownTimeoutMs: config.shutdownTimeoutMs,
-  });
+  // For a person at a terminal only: a log collector wants the line above, not a poster.
+  if (terminal) process.stdout.write(startBanner('express-api', url, config));
 }
 
-main().catch((error: unknown) => {
+const config = readConfig();
+const terminal = consoleDestination(config.logFormat, config.production);
+const logger = createLogger(config.logLevel, terminal);
+main(config, logger).catch(async (error: unknown) => {
   const reason = error instanceof Error ? error.message : String(error);
   process.stderr.write(`express-api failed to start: ${reason}\n`);
+  await closeAll().catch(() => undefined);
   process.exit(1);
 });

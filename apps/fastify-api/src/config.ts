@@ -85,11 +85,17 @@ const envSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: integer(1, 600_000, DEFAULT_SHUTDOWN_TIMEOUT_MS),
   // Below Linux's ephemeral port range, so a random free port never takes it.
   EMBEDDED_DATABASE_PORT: integer(1, 65535, 25433),
+  EMBEDDED_DATABASE_DIR: z
+    .string()
+    .min(1)
+    .default(resolve(appRoot, '.data', 'postgres')),
   JWT_SECRET: optional,
   JWT_ISSUER: z.string().min(1).default('testbed'),
   JWT_AUDIENCE: z.string().min(1).default('testbed-api'),
   ACCESS_TOKEN_TTL: duration,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Unset: readable lines in a terminal outside production, JSON everywhere else.
+  LOG_FORMAT: optional.pipe(z.enum(['json', 'pretty'], 'must be json or pretty').optional()),
   MAIL_TRANSPORT: z.enum(['outbox', 'smtp']).default('outbox'),
   MAIL_OUTBOX_DIR: z.string().default(resolve(appRoot, '.outbox')),
   MAIL_FROM: z.string().default('Testbed <no-reply@testbed.local>'),
@@ -124,6 +130,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   embeddedDatabase: { dir: string; port: number };
   logLevel: string;
+  /** Unset: decided by where the logs go (logger.ts). */
+  logFormat: 'json' | 'pretty' | undefined;
   jwt: { secret: string; issuer: string; audience: string; ttlSeconds: number };
   passwords: { memoryCost: number; timeCost: number };
   mail: {
@@ -237,10 +245,11 @@ export function loadConfig(env: Env): Config {
     httpTimeouts: httpTimeouts(vars),
     shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_MS,
     embeddedDatabase: {
-      dir: resolve(appRoot, '.data', 'postgres'),
+      dir: vars.EMBEDDED_DATABASE_DIR,
       port: vars.EMBEDDED_DATABASE_PORT,
     },
     logLevel: vars.LOG_LEVEL,
+    logFormat: vars.LOG_FORMAT,
     jwt: {
       secret,
       issuer: vars.JWT_ISSUER,

@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { build } from 'pino-pretty';
 
 // Belt and braces: no log call passes these, and if one ever did they would be masked. Pino's
 // paths have no recursive wildcard, so each key is listed at every depth a log call reaches:
@@ -17,8 +18,31 @@ const SECRET_KEYS = [
 const DEPTHS = ['', '*.', '*.*.', '*.*.*.'];
 const REDACTED_PATHS = DEPTHS.flatMap((depth) => SECRET_KEYS.map((key) => depth + key));
 
-/** Structured JSON logs; tests pass a LogRecorder as the destination. */
+/**
+ * Structured JSON logs, with the Express twin's fields: `app` on every line, no pid or hostname.
+ * Tests pass a LogRecorder as the destination.
+ */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
-  const options = { level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } };
+  const options = {
+    level,
+    base: { app: 'fastify-api' },
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+  };
   return destination ? pino(options, destination) : pino(options);
+}
+
+/**
+ * Where the logs go when no destination is given: readable lines for a person at a terminal
+ * (outside production), JSON lines for everything that reads them as data (a pipe, a file, a log
+ * collector, production). `LOG_FORMAT` decides when set. The same fields either way.
+ */
+export function consoleDestination(
+  format: 'json' | 'pretty' | undefined,
+  production: boolean,
+): DestinationStream | undefined {
+  const pretty = format === undefined ? !production && process.stdout.isTTY : format === 'pretty';
+  if (!pretty) return undefined;
+  // In this thread, not a worker: a development terminal, where every line should be out
+  // before the process exits.
+  return build({ translateTime: 'SYS:HH:MM:ss', ignore: 'app', singleLine: true, sync: true });
 }

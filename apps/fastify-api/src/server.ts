@@ -1,4 +1,6 @@
+import type { AddressInfo } from 'node:net';
 import type { FastifyBaseLogger } from 'fastify';
+import type { Logger } from 'pino';
 import { buildApp, type App } from './app';
 import { PasswordHasher } from './auth/password-hasher';
 import { systemClock } from './clock';
@@ -8,8 +10,9 @@ import { createRepositories } from './db/database.plugin';
 import { startDefaultDatabase } from './db/default-database';
 import { migrate } from './db/migrate';
 import { describeError } from './http/describe-error';
-import { createLogger } from './logger';
+import { consoleDestination, createLogger } from './logger';
 import { createMailer } from './mail/create-mailer';
+import { startBanner } from './start-banner';
 import { ensureAdmin } from './users/ensure-admin';
 
 // What has been opened so far, closed in reverse order on shutdown or on a failed start.
@@ -43,44 +46,73 @@ async function ensureAdminAccount(config: Config, db: Database, logger: FastifyB
   await ensureAdmin(config.admin, { repos, hasher, clock: systemClock, logger });
 }
 
-function stopOnSignals(app: App, logger: FastifyBaseLogger, shutdownTimeoutMs: number) {
+/**
+ * Exits once every log line is out, in order: pino writes to a pipe asynchronously, and lines
+ * still queued when the process exits would be flushed past one being written, or lost.
+ */
+function exitAfterLogs(logger: { flush(callback: () => void): void }, code: number): void {
+  logger.flush(() => process.exit(code));
+}
+
+/**
+ * SIGTERM/SIGINT, from the start on: whatever is open is closed in reverse order, so even a
+ * Ctrl-C during start-up leaves no database server running.
+ */
+function stopOnSignals(logger: Logger) {
+  let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
+    // A second Ctrl-C, or SIGTERM after SIGINT, must not close anything twice; the shutdown
+    // cut already bounds how long the first one takes.
+    if (stopping) {
+      logger.info({ signal }, 'already shutting down');
+      return;
+    }
+    stopping = true;
     logger.info({ signal }, 'shutting down');
-    // app.close() stops accepting connections and lets in-flight requests finish. Node stops
-    // timing requests out once the server closes, so a client that trickles its body would
-    // hold the process open for ever: whatever is still open after the timeout is cut.
-    setTimeout(() => app.server.closeAllConnections(), shutdownTimeoutMs).unref();
     closeAll().then(
       () => {
         logger.info('stopped');
-        process.exit(0);
+        exitAfterLogs(logger, 0);
       },
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
+        exitAfterLogs(logger, 1);
       },
     );
   };
-  resources.push(() => app.close());
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+/**
+ * app.close() stops accepting connections and lets in-flight requests finish. Node stops timing
+ * requests out once the server closes, so a client that trickles its body would hold the
+ * process open for ever: whatever is still open after the timeout is cut.
+ */
+function closeApp(app: App, shutdownTimeoutMs: number) {
+  setTimeout(() => app.server.closeAllConnections(), shutdownTimeoutMs).unref();
+  return app.close();
 }
 
 /** The one place with side effects: environment, database, migrations, listening, shutdown. */
-async function main(config: Config): Promise<void> {
-  const logger = createLogger(config.logLevel);
+async function main(config: Config, logger: Logger): Promise<void> {
   for (const warning of config.warnings) logger.warn(warning);
+  stopOnSignals(logger);
   const db = await openDatabase(config, logger);
   await ensureAdminAccount(config, db, logger);
   const mailer = createMailer(config.mail, systemClock);
   const app = buildApp({ db, mailer, clock: systemClock, config, logger });
-  stopOnSignals(app, logger, config.shutdownTimeoutMs);
+  resources.push(() => closeApp(app, config.shutdownTimeoutMs));
   // Fastify logs the line itself: one per address when HOST is 0.0.0.0.
   await app.listen({
     port: config.port,
     host: config.host,
     listenTextResolver: (address) => `fastify-api listening on ${address}`,
   });
+  // For a person at a terminal only: a log collector wants the lines above, not a poster.
+  const { port } = app.server.address() as AddressInfo;
+  if (terminal)
+    process.stdout.write(startBanner('fastify-api', `http://localhost:${port}`, config));
 }
 
 let config: Config;
@@ -91,7 +123,8 @@ try {
   process.stderr.write(`${error.message}\n`);
   process.exit(1);
 }
-main(config).catch(async (error: unknown) => {
+const terminal = consoleDestination(config.logFormat, config.env === 'production');
+main(config, createLogger(config.logLevel, terminal)).catch(async (error: unknown) => {
   const { message, query } = describeError(error);
   const during = typeof query === 'string' ? ` (in ${query.split('\n')[0] ?? ''}…)` : '';
   process.stderr.write(`fastify-api failed to start: ${String(message)}${during}\n`);

@@ -17,6 +17,13 @@ export interface AppProcess {
   listening(): Promise<{ baseUrl: string; port: number }>;
   signal(signal: NodeJS.Signals): void;
   /**
+   * To the process and every process in its group, as a terminal's Ctrl-C does to the
+   * foreground job. Only for a process launched with `ownProcessGroup`.
+   */
+  signalGroup(signal: NodeJS.Signals): void;
+  /** Every JSON log line so far, in order. */
+  lines(): Record<string, unknown>[];
+  /**
    * Resolves at the first JSON log line, already written or to come, with this `msg`; with a
    * limit, rejects after it, listing the messages the app did log.
    */
@@ -54,6 +61,8 @@ export function appEnvironment(databaseUrl: string, outboxDir: string): NodeJS.P
     MAIL_TRANSPORT: 'outbox',
     MAIL_OUTBOX_DIR: outboxDir,
     LOG_LEVEL: 'info',
+    // The suites read the logs as JSON lines, whatever the terminal the tests run in.
+    LOG_FORMAT: 'json',
   };
 }
 
@@ -77,9 +86,20 @@ function listeningUrl(line: LogLine): string | undefined {
  * Starts the app from source with this environment. The handle comes back at once, so a test
  * can kill the process even when it never gets as far as listening.
  */
-export function launchAppProcess(target: ContractTarget, env: NodeJS.ProcessEnv): AppProcess {
+export function launchAppProcess(
+  target: ContractTarget,
+  env: NodeJS.ProcessEnv,
+  { ownProcessGroup = false } = {},
+): AppProcess {
   const { cwd, args } = target.process;
-  const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // A group of its own, as a shell gives each job: a signal to the group reaches the app and
+    // whatever it started in it, and never Jest.
+    detached: ownProcessGroup,
+  });
   const lines: LogLine[] = [];
   const waiters = new Set<() => void>();
   let stderr = '';
@@ -140,6 +160,12 @@ export function launchAppProcess(target: ContractTarget, env: NodeJS.ProcessEnv)
       return { baseUrl: `http://${APP_HOST}:${port}`, port };
     },
     signal: (signal) => child.kill(signal),
+    signalGroup: (signal) => {
+      if (!ownProcessGroup || child.pid === undefined)
+        throw new Error('signalGroup needs a process launched with ownProcessGroup');
+      process.kill(-child.pid, signal);
+    },
+    lines: () => [...lines],
     logged: async (message, limitMs) => {
       await waitForLine(`"${message}"`, (line) => line.msg === message, limitMs);
     },

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent } from 'node:http';
 import { connect } from 'node:net';
@@ -5,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   createResponseValidator,
+  findFreePort,
   useTestDatabase,
   validateResponses,
   type OpenApiDocument,
@@ -241,6 +244,112 @@ export function describeShutdownContract(target: ContractTarget): void {
         const exit = await within(app.exited, PROMPT_EXIT_MS, 'for the app to exit');
         expect(exit).toEqual({ code: 0, signal: null });
         expect(await within(client.closed, WAIT_LIMIT_MS, 'for the cut')).toBe(continued);
+      },
+      START_TIMEOUT_MS,
+    );
+  });
+
+  // Without DATABASE_URL, as `pnpm start` runs on a fresh clone: the app starts the embedded
+  // PostgreSQL itself, and a terminal's Ctrl-C goes to the app's whole process group.
+  describe(`${target.name} · shutdown contract · in a terminal`, () => {
+    let outboxDir: string;
+    let dataDir: string;
+    let app: AppProcess | undefined;
+    let lock: pg.Client | undefined;
+    // Its own connection: inside the lock's transaction, pg_stat_activity keeps its first snapshot.
+    let watcher: pg.Client | undefined;
+
+    /** A connection to the app's database on its embedded server, the only one but `postgres`. */
+    const connectToAppDatabase = async (port: number) => {
+      const server = { host: APP_HOST, port, user: 'postgres', password: 'postgres' };
+      const admin = new pg.Client({ ...server, database: 'postgres' });
+      await admin.connect();
+      const { rows } = await admin.query<{ datname: string }>(
+        `SELECT datname FROM pg_database WHERE NOT datistemplate AND datname <> 'postgres'`,
+      );
+      await admin.end();
+      const client = new pg.Client({ ...server, database: rows[0]?.datname });
+      await client.connect();
+      return client;
+    };
+
+    beforeAll(async () => {
+      outboxDir = await mkdtemp(join(tmpdir(), `${target.name}-outbox-`));
+    });
+
+    afterEach(async () => {
+      // Already ended when the test got that far; ended again harmlessly otherwise.
+      await lock?.end().catch(() => undefined);
+      await watcher?.end().catch(() => undefined);
+      await app?.stop();
+      // A server the app failed to stop still holds the folder: stopped here, whatever failed.
+      const pidFile = join(dataDir, 'postmaster.pid');
+      if (existsSync(pidFile)) process.kill(Number(readFileSync(pidFile, 'utf8').split('\n')[0]));
+      await rm(dataDir, { recursive: true, force: true });
+    });
+
+    afterAll(async () => {
+      await rm(outboxDir, { recursive: true, force: true });
+    });
+
+    it(
+      'on Ctrl-C, answers the request in flight, then closes the pool before the embedded database, with no warning',
+      async () => {
+        // Not made here: the embedded server makes its own folder, owned by its own user.
+        dataDir = join(tmpdir(), `${target.name}-pg-${randomUUID()}`);
+        const databasePort = await findFreePort();
+        const env = { ...appEnvironment('', outboxDir), DATABASE_URL: undefined };
+        const embedded = {
+          EMBEDDED_DATABASE_DIR: dataDir,
+          EMBEDDED_DATABASE_PORT: String(databasePort),
+        };
+        app = launchAppProcess(target, { ...env, ...embedded }, { ownProcessGroup: true });
+        const { baseUrl } = await app.listening();
+        lock = await connectToAppDatabase(databasePort);
+        await lock.query('BEGIN');
+        await lock.query('LOCK TABLE users IN ACCESS EXCLUSIVE MODE');
+        const answer = request(baseUrl)
+          .post('/api/auth/register')
+          .agent(new Agent({ keepAlive: false }))
+          .send({ name: 'In Flight', email: 'in-flight@example.com', password: PASSWORD })
+          .then((res) => res.status, String);
+        const watching = await connectToAppDatabase(databasePort);
+        watcher = watching;
+        await waitUntil('for the registration to wait on the lock', async () => {
+          const { rows } = await watching.query<{ waiting: number }>(
+            `SELECT count(*)::int AS waiting FROM pg_stat_activity
+              WHERE application_name = $1 AND wait_event_type = 'Lock'`,
+            [target.name],
+          );
+          return rows[0]?.waiting === 1;
+        });
+        // The app stops its database before it exits: the test's connections go first.
+        await watching.end();
+
+        app.signalGroup('SIGINT');
+        await app.logged('shutting down', WAIT_LIMIT_MS);
+        await lock.query('COMMIT');
+        await lock.end();
+
+        // A server that got the Ctrl-C too would have ended the request's connection: a 503.
+        expect(await answer).toBe(201);
+        expect(await within(app.exited, PROMPT_EXIT_MS, 'for the app to exit')).toEqual({
+          code: 0,
+          signal: null,
+        });
+        const lines = app.lines();
+        const afterSignal = lines.slice(lines.findIndex((line) => line.msg === 'shutting down'));
+        // Events aside (each app words their messages its own way), in this order and nothing
+        // else: no warning that the database went away under the pool.
+        expect(
+          afterSignal.filter((line) => line.event === undefined).map((line) => line.msg),
+        ).toEqual([
+          'shutting down',
+          'request completed',
+          'embedded default database stopped',
+          'stopped',
+        ]);
+        expect(existsSync(join(dataDir, 'postmaster.pid'))).toBe(false);
       },
       START_TIMEOUT_MS,
     );

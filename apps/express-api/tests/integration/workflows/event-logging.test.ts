@@ -7,7 +7,7 @@ import { useTestApp } from '../../helpers/test-app';
 const t = useTestApp();
 
 // What pino adds to every line; the rest is what the app chose to log.
-const LINE_FIELDS = new Set(['level', 'time', 'app', 'pid', 'hostname', 'msg']);
+const LINE_FIELDS = new Set(['level', 'time', 'app', 'msg']);
 const fieldsOf = (entry: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(entry).filter(([key]) => !LINE_FIELDS.has(key)));
 

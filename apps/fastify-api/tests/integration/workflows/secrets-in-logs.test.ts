@@ -69,8 +69,7 @@ describe('secrets in the logs', () => {
     expect(requests[0]).toEqual({
       level: 30,
       time: expect.any(Number),
-      pid: expect.any(Number),
-      hostname: expect.any(String),
+      app: 'fastify-api',
       req: { method: 'POST', url: '/api/auth/register' },
       res: { statusCode: 201 },
       responseTime: expect.any(Number),
