@@ -12,10 +12,12 @@ import type { AppConfig } from './config';
 import { Database } from './db/database';
 import { healthRoutes } from './health/health.routes';
 import { authenticate } from './http/authenticate';
+import { BODY_LIMIT_BYTES, limitBodies } from './http/body-limit';
 import { errorHandler } from './http/error-handler';
 import { frameworkProxyTrust } from './http/proxy-trust';
 import { notFound } from './http/not-found';
 import { logRequests } from './http/request-log';
+import { addSecurityHeaders } from './http/security-headers';
 import type { Logger } from './logger';
 import type { Mailer } from './mail/mailer';
 import { openApiRoutes } from './openapi/openapi.routes';
@@ -53,8 +55,6 @@ function createServices({ dataSource, mailer, clock, config, logger }: AppDeps) 
   };
 }
 
-const BODY_LIMIT = '100kb';
-
 /**
  * What is read as JSON, the same rule in both apps: `application/json` in UTF-8 (RFC 8259).
  * Another charset is not read rather than refused with 415, a status the contract does not have.
@@ -68,16 +68,6 @@ export function isUtf8Json(contentType: string | undefined): boolean {
     .replaceAll('"', '');
   return mediaType.trim() === 'application/json' && (charset === undefined || charset === 'utf-8');
 }
-
-/**
- * On every response, errors included (docs/hardening/security.md): nothing the API sends may
- * be kept by a browser or proxy cache, since tokens and personal data are in the bodies, and
- * no browser may read a body as anything but its declared type.
- */
-const securityHeaders: RequestHandler = (_req, res, next) => {
-  res.set({ 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
-  next();
-};
 
 const dropUnreadBody: RequestHandler = (req, _res, next) => {
   if (Buffer.isBuffer(req.body)) req.body = undefined;
@@ -94,14 +84,18 @@ export function createApp(deps: AppDeps): Express {
   app.disable('etag');
   // The client address (login throttling, rate limits) as the Fastify twin reads it.
   app.set('trust proxy', frameworkProxyTrust(deps.config.trustProxy));
-  app.use(securityHeaders);
+  app.use(addSecurityHeaders);
   app.use(logRequests(deps.logger));
+  app.use(limitBodies);
   app.use(
-    express.json({ limit: BODY_LIMIT, type: (req) => isUtf8Json(req.headers['content-type']) }),
+    express.json({
+      limit: BODY_LIMIT_BYTES,
+      type: (req) => isUtf8Json(req.headers['content-type']),
+    }),
   );
   // Any other body is read within the same limit and dropped, as in the Fastify app: too large
   // is 413 whatever the type, and otherwise the route's schema reports the missing object (400).
-  app.use(express.raw({ limit: BODY_LIMIT, type: () => true }), dropUnreadBody);
+  app.use(express.raw({ limit: BODY_LIMIT_BYTES, type: () => true }), dropUnreadBody);
   app.use(healthRoutes(services.db));
   app.use(openApiRoutes());
   app.use('/api', authRoutes(services.auth, authenticated, services.limits));

@@ -10,10 +10,13 @@ import type { Clock } from './clock';
 import type { Config } from './config';
 import type { Database } from './db/database';
 import { databasePlugin } from './db/database.plugin';
+import { BODY_LIMIT_BYTES, limitBodies } from './http/body-limit';
 import { registerErrorHandling } from './http/error-handler';
+import { frameworkErrorHandler } from './http/framework-errors';
 import { httpServerOptions } from './http/http-server';
 import { logRequests } from './http/request-log';
 import { frameworkProxyTrust } from './http/proxy-trust';
+import { addSecurityHeaders } from './http/security-headers';
 import { healthRoutes } from './health/health.routes';
 import { openapiPlugin } from './openapi/openapi.plugin';
 import type { Mailer } from './mail/mailer';
@@ -52,10 +55,20 @@ export function buildApp({ db, mailer, clock, config, logger }: AppDeps) {
     logController: new LogController({ disableRequestLogging: true }),
     // The client address (login throttling, rate limits) as the Express twin reads it.
     trustProxy: frameworkProxyTrust(config.trustProxy),
-    // 100 kB, Express's default, so both apps refuse the same bodies with 413.
-    bodyLimit: 100 * 1024,
-    // As Express routes by default: `/api/users/` is `/api/users`.
-    routerOptions: { ignoreTrailingSlash: true },
+    bodyLimit: BODY_LIMIT_BYTES,
+    routerOptions: {
+      // As Express routes by default: `/api/users/` is `/api/users`.
+      ignoreTrailingSlash: true,
+      // Past this a segment is refused before routing, where authentication has not run. Node
+      // refuses a request line this long first (431: it counts toward the 16 KiB of headers),
+      // so every id reaches the route's schema, and gets the Express twin's 401 or 400.
+      maxParamLength: 16 * 1024,
+    },
+    // A path Fastify cannot route (bad percent-encoding) is a problem like every other error.
+    frameworkErrors: frameworkErrorHandler(logger),
+    // Requests that arrive during shutdown on a kept-alive connection are served, with
+    // `Connection: close` (Fastify adds it), as in the Express twin; not a bare 503.
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -69,13 +82,8 @@ export function buildApp({ db, mailer, clock, config, logger }: AppDeps) {
       request.headers['content-type'] = 'application/octet-stream';
     done();
   });
-  // On every response, errors included (docs/hardening/security.md): nothing the API sends may
-  // be kept by a browser or proxy cache, since tokens and personal data are in the bodies, and
-  // no browser may read a body as anything but its declared type.
-  app.addHook('onRequest', (_request, reply, done) => {
-    reply.headers({ 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
-    done();
-  });
+  addSecurityHeaders(app);
+  limitBodies(app);
   app.removeContentTypeParser('text/plain');
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, _body, done) => {
     done(null, undefined);

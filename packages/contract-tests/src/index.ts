@@ -17,6 +17,7 @@ export { describeSecurityRulesContract } from './suites/security-rules.contract'
 export { describeDatabaseFaultsContract } from './suites/database-faults.contract';
 export { describeConcurrencyContract } from './suites/concurrency.contract';
 export { describeShutdownContract } from './suites/shutdown.contract';
+export { describeShutdownKeepAliveContract } from './suites/shutdown-keep-alive.contract';
 export { describeSlowClientsContract } from './suites/slow-clients.contract';
 export { describeHostileInputContract } from './suites/hostile-input.contract';
 export { describeHostileEncodingContract } from './suites/hostile-encoding.contract';

@@ -16,18 +16,33 @@ function rawProblem({ status, detail }: { status: number; detail: string }): str
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}`,
     'Content-Type: application/problem+json',
     `Content-Length: ${Buffer.byteLength(body)}`,
-    // Every response carries it (the contract's security rules), this one too.
+    // Every response carries these two (the contract's security rules), this one too.
     'X-Content-Type-Options: nosniff',
+    'Cache-Control: no-store',
     'Connection: close',
     '',
     body,
   ].join('\r\n');
 }
 
-/** Node's own test (lib/_http_server.js): once a response has begun, a second would corrupt it. */
-function responseStarted(socket: Duplex): boolean {
-  const { _httpMessage: inFlight } = socket as { _httpMessage?: { headersSent: boolean } | null };
-  return inFlight?.headersSent === true;
+interface HttpSocket {
+  /** The response in flight on this connection, if any. */
+  _httpMessage?: { headersSent: boolean } | null;
+  /** The request being read, once its headers have arrived. */
+  parser?: { incoming?: { complete: boolean } | null } | null;
+}
+
+/**
+ * Whether the request on this socket has had its answer, or has begun to: Node's own test
+ * (lib/_http_server.js) covers a response in flight, since a second would corrupt it. A
+ * request still arriving with no response attached has had its whole answer already (an
+ * answer that did not wait for the body), and Node goes on draining that body: one request
+ * never gets a second answer.
+ */
+function answered(socket: Duplex): boolean {
+  const { _httpMessage: inFlight, parser } = socket as HttpSocket;
+  if (inFlight) return inFlight.headersSent;
+  return parser?.incoming?.complete === false;
 }
 
 /**
@@ -35,7 +50,7 @@ function responseStarted(socket: Duplex): boolean {
  * the same bytes in both apps and a problem like every other error; then the connection goes.
  */
 export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
-  if (socket.writable && !responseStarted(socket) && error.code !== 'ECONNRESET') {
+  if (socket.writable && !answered(socket) && error.code !== 'ECONNRESET') {
     socket.write(rawProblem(ANSWERS[error.code ?? ''] ?? UNREADABLE));
   }
   socket.destroy();

@@ -13,6 +13,7 @@ import {
   describeConcurrencyContract,
   describeDatabaseFaultsContract,
   describeShutdownContract,
+  describeShutdownKeepAliveContract,
   describeSlowClientsContract,
   describeHostileInputContract,
   describeHostileEncodingContract,
@@ -38,6 +39,7 @@ describeSecurityRulesContract(expressTarget);
 describeConcurrencyContract(expressTarget);
 describeDatabaseFaultsContract(expressTarget);
 describeShutdownContract(expressTarget);
+describeShutdownKeepAliveContract(expressTarget);
 describeSlowClientsContract(expressTarget);
 describeHostileInputContract(expressTarget);
 describeHostileEncodingContract(expressTarget);

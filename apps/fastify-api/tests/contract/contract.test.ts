@@ -13,6 +13,7 @@ import {
   describeConcurrencyContract,
   describeDatabaseFaultsContract,
   describeShutdownContract,
+  describeShutdownKeepAliveContract,
   describeSlowClientsContract,
   describeHostileInputContract,
   describeHostileEncodingContract,
@@ -38,6 +39,7 @@ describeSecurityRulesContract(fastifyTarget);
 describeConcurrencyContract(fastifyTarget);
 describeDatabaseFaultsContract(fastifyTarget);
 describeShutdownContract(fastifyTarget);
+describeShutdownKeepAliveContract(fastifyTarget);
 describeSlowClientsContract(fastifyTarget);
 describeHostileInputContract(fastifyTarget);
 describeHostileEncodingContract(fastifyTarget);

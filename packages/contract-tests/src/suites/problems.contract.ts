@@ -47,6 +47,32 @@ export function describeProblemsContract(target: ContractTarget): void {
       expect(await c.api.get('/api/users/not-a-uuid')).toBeProblem(401);
     });
 
+    it('answers an over-long id like any malformed id: 401 without a token, 400 on the id with one', async () => {
+      const user = await c.given.user();
+      const longId = 'a'.repeat(150);
+
+      const anonymous = await c.api.get(`/api/users/${longId}`);
+      const signedIn = await c.api.as(user).get(`/api/users/${longId}`);
+
+      expect(anonymous).toBeProblem(401);
+      expect(signedIn).toBeProblem(400, {
+        errors: [{ path: 'id', message: expect.any(String) }],
+      });
+    });
+
+    it.each(['%zz', '%E0%A4%A'])(
+      'answers a path with malformed percent-encoding (%s) with a 400 problem that does not repeat it',
+      async (encoded) => {
+        const res = await c.api.get(`/api/users/${encoded}`);
+
+        expect(res).toBeProblem(400, { detail: 'The request path is not valid percent-encoding.' });
+        expect(res.headers).toMatchObject({
+          'cache-control': 'no-store',
+          'x-content-type-options': 'nosniff',
+        });
+      },
+    );
+
     it('answers a body over 100 kB with a 413 problem', async () => {
       const res = await c.api
         .post('/api/auth/login')

@@ -71,6 +71,23 @@ export function describeSecurityRulesContract(target: ContractTarget): void {
         },
       );
 
+      it('does not fold compatibility characters (NFC, not NFKC)', async () => {
+        // Full-width letters and the "fi" ligature: NFKC would make them "Pass word, fine".
+        const body = {
+          ...c.given.attributes(),
+          password: '\uFF30\uFF41\uFF53\uFF53 word, \uFB01ne',
+        };
+        await c.api.post('/api/auth/register').send(body).expect(201);
+        const token = tokenFromLastEmail(c.mailer, body.email);
+        await c.api.post('/api/auth/verify-email').send({ token }).expect(200);
+
+        const res = await c.api
+          .post('/api/auth/login')
+          .send({ email: body.email, password: 'Pass word, fine' });
+
+        expect(res).toBeProblem(401);
+      });
+
       it('still refuses a different password that only looks alike once normalised', async () => {
         const body = { ...c.given.attributes(), password: COMPOSED };
         await c.api.post('/api/auth/register').send(body).expect(201);
@@ -113,28 +130,42 @@ export function describeSecurityRulesContract(target: ContractTarget): void {
         ]);
       });
 
-      it('sends X-Content-Type-Options: nosniff with every response, errors included', async () => {
+      it('sends Cache-Control: no-store and X-Content-Type-Options: nosniff with every response, errors included', async () => {
+        const email = c.given.email();
+        for (let attempt = 0; attempt < 5; attempt += 1)
+          await c.api.post('/api/auth/login').send({ email, password: 'not the password' });
+
         const responses = [
           await c.api.get('/health'),
           await c.api.get('/openapi.json'),
           await c.api.get('/api/profile'),
+          await c.api.get(`/api/users/${'a'.repeat(150)}`),
+          await c.api.get('/api/users/%zz'),
           await c.api.get('/api/no-such-route'),
           await c.api.delete('/api/auth/login'),
           await c.api.post('/api/auth/login').set('content-type', 'application/json').send('{'),
           await c.api.post('/api/auth/login').send({ email: 'x'.repeat(110_000) }),
+          await c.api.post('/api/auth/login').send({ email, password: 'not the password' }),
         ];
 
-        expect(responses.map((res) => [res.status, res.headers['x-content-type-options']])).toEqual(
-          [
-            [200, 'nosniff'],
-            [200, 'nosniff'],
-            [401, 'nosniff'],
-            [404, 'nosniff'],
-            [405, 'nosniff'],
-            [400, 'nosniff'],
-            [413, 'nosniff'],
-          ],
-        );
+        expect(
+          responses.map((res) => [
+            res.status,
+            res.headers['cache-control'],
+            res.headers['x-content-type-options'],
+          ]),
+        ).toEqual([
+          [200, 'no-store', 'nosniff'],
+          [200, 'no-store', 'nosniff'],
+          [401, 'no-store', 'nosniff'],
+          [401, 'no-store', 'nosniff'],
+          [400, 'no-store', 'nosniff'],
+          [404, 'no-store', 'nosniff'],
+          [405, 'no-store', 'nosniff'],
+          [400, 'no-store', 'nosniff'],
+          [413, 'no-store', 'nosniff'],
+          [429, 'no-store', 'nosniff'],
+        ]);
       });
 
       it('grants no cross-origin access: no CORS header, even to a preflight', async () => {

@@ -26,12 +26,34 @@ const TIMED_OUT = [
   'Content-Type: application/problem+json',
   `Content-Length: ${TIMED_OUT_BODY.length}`,
   'X-Content-Type-Options: nosniff',
+  'Cache-Control: no-store',
   'Connection: close',
   '',
   TIMED_OUT_BODY,
 ].join('\r\n');
 
 const HOST = '127.0.0.1';
+
+// A body far over the 100 kB limit, declared up front: only its first bytes are ever sent.
+const HUGE_BODY_HEADERS =
+  'Host: localhost\r\nContent-Type: application/json\r\nContent-Length: 99999999999\r\n\r\n';
+
+/** The status lines in what a client received: one per response (a second may follow a body). */
+const statusLines = (received: string) =>
+  [...received.matchAll(/HTTP\/1\.1 (\d{3} [^\r]*)\r\n/g)].map((match) => match[1]);
+
+/** Headers (lower-cased names) and body of the one response in `received`. */
+function parseResponse(received: string) {
+  const [head = '', body = ''] = received.split('\r\n\r\n');
+  const [status = '', ...lines] = head.split('\r\n');
+  const headers = Object.fromEntries(
+    lines.map((line) => {
+      const colon = line.indexOf(':');
+      return [line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim()];
+    }),
+  );
+  return { status, headers, body: JSON.parse(body) as unknown };
+}
 
 /**
  * Slow clients (docs/hardening/security.md): a client that trickles its headers or its
@@ -92,6 +114,54 @@ export function describeSlowClientsContract(target: ContractTarget): void {
 
         const answer = await within(client.closed, GUARD_MS, 'for the app to close the connection');
         expect(answer).toBe(TIMED_OUT);
+      },
+      TEST_LIMIT_MS,
+    );
+
+    it.each(['/api/auth/login', '/api/users'])(
+      'answers 413 at once and closes the connection when the declared body is over the limit (%s)',
+      async (path) => {
+        // Long timeouts: only an answer that does not wait for the body can come in time.
+        const client = await connectWith({
+          requestMs: LONG_MS,
+          headersMs: LONG_MS,
+          keepAliveMs: LONG_MS,
+        });
+        // Before authentication too: the second route needs a token this request does not have.
+        client.write(`POST ${path} HTTP/1.1\r\n${HUGE_BODY_HEADERS}{"email":`);
+
+        client.trickle(' ', TRICKLE_EVERY_MS);
+
+        const answer = await within(client.closed, GUARD_MS, 'for the app to close the connection');
+        expect(statusLines(answer)).toEqual(['413 Payload Too Large']);
+        expect(parseResponse(answer)).toEqual({
+          status: 'HTTP/1.1 413 Payload Too Large',
+          headers: expect.objectContaining({
+            'content-type': expect.stringMatching(/^application\/problem\+json/),
+            'cache-control': 'no-store',
+            'x-content-type-options': 'nosniff',
+            connection: 'close',
+          }),
+          body: expect.objectContaining({ status: 413, title: 'Payload Too Large' }),
+        });
+      },
+      TEST_LIMIT_MS,
+    );
+
+    it(
+      'answers a request only once when it answers before the body has arrived',
+      async () => {
+        const client = await connectWith({ requestMs: 500, headersMs: 500, keepAliveMs: LONG_MS });
+        // No token: refused before the body is needed; its rest would trickle in past the timeout.
+        client.write(
+          'POST /api/users HTTP/1.1\r\nHost: localhost\r\n' +
+            'Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"name":',
+        );
+
+        client.trickle(' ', TRICKLE_EVERY_MS);
+
+        const answer = await within(client.closed, GUARD_MS, 'for the app to close the connection');
+        expect(statusLines(answer)).toHaveLength(1);
       },
       TEST_LIMIT_MS,
     );

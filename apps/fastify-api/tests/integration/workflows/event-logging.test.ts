@@ -57,6 +57,21 @@ describe('event logs', () => {
     ]);
   });
 
+  it('logs a path it cannot decode as its request line at info, not as an unexpected error', async () => {
+    await t.api.get('/api/users/%zz').expect(400);
+
+    expect(t.logs.entries).toEqual([
+      expect.objectContaining({ level: 30, msg: 'request completed' }),
+    ]);
+    expect(t.logs.entries.map(fieldsOf)).toEqual([
+      {
+        req: { method: 'GET', url: '/api/users/%zz' },
+        res: { statusCode: 400 },
+        responseTime: expect.any(Number),
+      },
+    ]);
+  });
+
   it('never logs a password, a verification token, an access token or a hash', async () => {
     const { name, email, password } = t.given.attributes();
     await t.api.post('/api/auth/register').send({ name, email, password });

@@ -1,0 +1,17 @@
+import type { RequestHandler } from 'express';
+
+/**
+ * On every response, errors included (docs/hardening/security.md): nothing the API sends may
+ * be kept by a browser or proxy cache, since tokens and personal data are in the bodies, and
+ * no browser may read a body as anything but its declared type.
+ */
+const SECURITY_HEADERS = {
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+} as const;
+
+/** The first middleware, so 404s, 405s, parse errors and 413s carry them too. */
+export const addSecurityHeaders: RequestHandler = (_req, res, next) => {
+  res.set(SECURITY_HEADERS);
+  next();
+};

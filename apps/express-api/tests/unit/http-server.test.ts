@@ -1,0 +1,42 @@
+// Unit suite: the Node server's options, a pure function of the configured timeouts, since
+// Node does not say afterwards how often it checks them. See docs/hardening/security.md.
+import { answerClientError } from '../../src/http/client-error';
+import { createHttpServer, httpServerOptions } from '../../src/http/http-server';
+
+const TIMEOUTS = { requestMs: 29_999, headersMs: 7_355, keepAliveMs: 65_001 };
+
+describe('httpServerOptions', () => {
+  it('gives Node the configured request, headers and keep-alive timeouts', () => {
+    const options = httpServerOptions(TIMEOUTS);
+
+    expect(options).toMatchObject({
+      requestTimeout: 29_999,
+      headersTimeout: 7_355,
+      keepAliveTimeout: 65_001,
+    });
+  });
+
+  it('checks the timeouts every tenth of the headers timeout, in whole milliseconds', () => {
+    const options = httpServerOptions(TIMEOUTS);
+
+    expect(options.connectionsCheckingInterval).toBe(735);
+  });
+
+  it('checks at least every millisecond when the headers timeout is under ten', () => {
+    const options = httpServerOptions({ ...TIMEOUTS, headersMs: 9 });
+
+    expect(options.connectionsCheckingInterval).toBe(1);
+  });
+});
+
+describe('createHttpServer', () => {
+  it('makes a server with those timeouts that answers unreadable requests, not listening yet', () => {
+    const server = createHttpServer(() => undefined, TIMEOUTS);
+
+    expect(server.listening).toBe(false);
+    expect([server.requestTimeout, server.headersTimeout, server.keepAliveTimeout]).toEqual([
+      29_999, 7_355, 65_001,
+    ]);
+    expect(server.listeners('clientError')).toEqual([answerClientError]);
+  });
+});
