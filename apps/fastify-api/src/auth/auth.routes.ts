@@ -63,7 +63,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { token, expiresIn } = await app.authService.login(request.body, clientAddress(request));
+      const { token, expiresIn } = await app.authService.login(
+        request.body,
+        clientAddress(request),
+      );
       return { access_token: token, token_type: 'bearer' as const, expires_in: expiresIn };
     },
   );
