@@ -1,5 +1,6 @@
 import { Router, type RequestHandler } from 'express';
 import { callerOf } from '../http/authenticate';
+import { clientAddress } from '../http/client-address';
 import { methodNotAllowed } from '../http/not-found';
 import { parse } from '../http/validate';
 import { toUser } from '../users/user.view';
@@ -34,7 +35,7 @@ export function authRoutes(
     .route('/auth/login')
     .post(limitByAddress(limits.login), async (req, res) => {
       const credentials = parse(loginBody, req.body);
-      res.json(await auth.login(credentials, req.ip ?? 'unknown'));
+      res.json(await auth.login(credentials, clientAddress(req)));
     })
     .all(methodNotAllowed('POST'));
 

@@ -1,6 +1,11 @@
 import type { Clock } from '../clock';
 import type { Database } from '../db/database';
-import { BadRequestError, ForbiddenError, UnauthorizedError } from '../http/errors';
+import {
+  BadRequestError,
+  ForbiddenError,
+  TooManyRequestsError,
+  UnauthorizedError,
+} from '../http/errors';
 import type { Logger } from '../logger';
 import type { UserRecord } from '../users/user.repository';
 import type { AccessTokens } from './access-tokens';
@@ -64,8 +69,10 @@ export class AuthService {
     const attempt = await throttle
       .claimAttempt(credentials.email, clientIp)
       .catch((error: unknown) => {
-        // Nothing the caller typed: a password typed into the email field would be logged.
-        logger.warn({ event: 'login_throttled', clientIp });
+        // Only the 429: a database that failed throttled no one. Nothing the caller typed: a
+        // password typed into the email field would be logged.
+        if (error instanceof TooManyRequestsError)
+          logger.warn({ event: 'login_throttled', clientIp });
         throw error;
       });
     const user = await this.checkPassword(credentials, clientIp).catch(async (error: unknown) => {

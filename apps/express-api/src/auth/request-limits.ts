@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { Clock } from '../clock';
+import { clientAddress } from '../http/client-address';
 import { RateLimiter } from '../http/rate-limiter';
 import type { RateLimits } from '../http/rate-limits';
 import type { Logger } from '../logger';
@@ -33,7 +34,7 @@ export type RequestLimits = ReturnType<typeof createRequestLimits>;
 /** Route middleware: counts the request against its client address before any work is done. */
 export function limitByAddress(limiter: RateLimiter): RequestHandler {
   return (req, _res, next) => {
-    limiter.take(req.ip ?? 'unknown');
+    limiter.take(clientAddress(req));
     next();
   };
 }

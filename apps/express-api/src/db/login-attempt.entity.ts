@@ -10,7 +10,7 @@ export class LoginAttemptEntity {
   @Column({ name: 'email', type: 'varchar', length: 320 })
   email!: string;
 
-  @Column({ name: 'client_ip', type: 'varchar', length: 64 })
+  @Column({ name: 'client_ip', type: 'text' })
   clientIp!: string;
 
   @Column({ name: 'attempted_at', type: 'timestamptz' })

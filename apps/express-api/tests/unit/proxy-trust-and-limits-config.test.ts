@@ -1,6 +1,7 @@
 // Unit tests: TRUST_PROXY and the RATE_LIMIT_* variables, read by the same loader as the rest
 // of the configuration; each rule is one small test with no server and no database.
 // See docs/express-api.md.
+import express from 'express';
 import { ConfigError, loadConfig } from '../../src/config';
 import { frameworkProxyTrust } from '../../src/http/proxy-trust';
 
@@ -15,6 +16,7 @@ describe('loadConfig: TRUST_PROXY', () => {
   it.each([
     ['1', 1],
     ['3', 3],
+    ['10', 10],
     ['10.0.0.1', ['10.0.0.1']],
     ['10.0.0.0/8, 192.168.1.1', ['10.0.0.0/8', '192.168.1.1']],
     ['loopback,2001:db8::/32', ['loopback', '2001:db8::/32']],
@@ -40,9 +42,46 @@ describe('loadConfig: TRUST_PROXY', () => {
       expect(load).toThrow(/^Invalid configuration: TRUST_PROXY [^\n]+$/);
     },
   );
+
+  it.each(['11', '99999999999999999999'])(
+    'refuses the hop count TRUST_PROXY=%s, above 10, with one line naming it and saying why',
+    (value) => {
+      const load = () => loadConfig({ TRUST_PROXY: value });
+
+      expect(load).toThrow(ConfigError);
+      expect(load).toThrow(
+        /^Invalid configuration: TRUST_PROXY must be a hop count from 1 to 10[^\n]*client[^\n]*$/,
+      );
+    },
+  );
+
+  // proxy-addr refuses these too, but only when the app is built, after the database is up,
+  // in a message that names neither TRUST_PROXY nor the reason.
+  it.each(['0.0.0.0/0', '::/0', '10.0.0.1, 0.0.0.0/0', 'fe80::1%eth-0'])(
+    'refuses TRUST_PROXY=%s at load, with one line naming it',
+    (value) => {
+      const load = () => loadConfig({ TRUST_PROXY: value });
+
+      expect(load).toThrow(ConfigError);
+      expect(load).toThrow(/^Invalid configuration: TRUST_PROXY [^\n]+$/);
+    },
+  );
 });
 
 describe('frameworkProxyTrust', () => {
+  it.each([
+    '1',
+    '10',
+    '10.0.0.0/8, 192.168.1.1',
+    'loopback,2001:db8::/32',
+    '10.0.0.1/32',
+    '::ffff:10.0.0.1',
+  ])('hands Express a setting it accepts for TRUST_PROXY=%s', (value) => {
+    const { trustProxy } = loadConfig({ TRUST_PROXY: value });
+
+    expect(() => express().set('trust proxy', frameworkProxyTrust(trustProxy))).not.toThrow();
+  });
+
   it('trusts exactly the given number of hops nearest the app', () => {
     const trust = frameworkProxyTrust(2);
 

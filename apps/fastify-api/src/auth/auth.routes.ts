@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { clientAddress } from '../http/client-address';
 import { createdResponse } from '../http/created-response';
 import { problemResponses } from '../http/problem';
 import { UserSchema } from '../users/user.schemas';
@@ -62,7 +63,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { token, expiresIn } = await app.authService.login(request.body, request.ip);
+      const { token, expiresIn } = await app.authService.login(
+        request.body,
+        clientAddress(request),
+      );
       return { access_token: token, token_type: 'bearer' as const, expires_in: expiresIn };
     },
   );

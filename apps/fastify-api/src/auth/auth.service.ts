@@ -3,7 +3,7 @@ import type { Clock } from '../clock';
 import type { Database } from '../db/database';
 import type { User, UserRepository } from '../users/user.repository';
 import type { AccessTokens } from './access-tokens';
-import { EmailNotVerifiedError, InvalidCredentialsError } from './auth.errors';
+import { EmailNotVerifiedError, InvalidCredentialsError, LoginThrottledError } from './auth.errors';
 import type { EmailVerifier } from './email-verifier';
 import type { LoginThrottle } from './login-throttle';
 import type { PasswordHasher } from './password-hasher';
@@ -67,8 +67,10 @@ export class AuthService {
   ): Promise<{ token: string; expiresIn: number }> {
     const { throttle, tokens, log } = this.deps;
     const attempt = await throttle.claimAttempt(email, clientIp).catch((error: unknown) => {
-      // Nothing the caller typed: a password typed into the email field would be logged.
-      log.warn({ event: 'login_throttled', clientIp }, 'login throttled');
+      // Only the 429: a database that failed throttled no one. Nothing the caller typed: a
+      // password typed into the email field would be logged.
+      if (error instanceof LoginThrottledError)
+        log.warn({ event: 'login_throttled', clientIp }, 'login throttled');
       throw error;
     });
     const user = await this.checkPassword(email, password, clientIp).catch(

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import type { Clock } from '../clock';
+import { clientAddress } from '../http/client-address';
 import { RateLimiter } from '../http/rate-limiter';
 import type { RateLimits } from '../http/rate-limits';
 
@@ -35,5 +36,5 @@ export type RequestLimits = ReturnType<typeof createRequestLimits>;
  */
 export function limitByAddress(limiter: RateLimiter) {
   return (request: FastifyRequest): Promise<void> =>
-    Promise.resolve().then(() => limiter.take(request.ip));
+    Promise.resolve().then(() => limiter.take(clientAddress(request)));
 }

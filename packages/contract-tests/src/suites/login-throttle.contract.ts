@@ -152,6 +152,59 @@ export function describeLoginThrottleContract(target: ContractTarget): void {
         );
         expect(rows).toHaveLength(20);
       });
+      it('lets wrong passwords for one account sent at once from many addresses through no further than in a row', async () => {
+        const email = c.given.email();
+        for (const from of ['198.51.100.1', '198.51.100.2', '198.51.100.3'])
+          await failFrom(c, from, email, 3);
+        const addresses = Array.from({ length: 12 }, (_, i) => `203.0.113.${i + 1}`);
+        const opened = await holdWritesTo(c, 'login_attempts');
+
+        const sent = Promise.all(
+          addresses.map((from) => loginFrom(c.api.concurrently, from, email)),
+        );
+        await opened();
+        const responses = await sent;
+
+        expect(tally(responses)).toEqual({ 401: 1, 429: 11 });
+        expect(await attemptsOf(c, email)).toHaveLength(10);
+      });
+
+      it('gives the longest wait when several rules are full', async () => {
+        const user = await c.given.user();
+        await failFrom(c, '198.51.100.1', user.email, 5);
+        await failFrom(c, '198.51.100.2', user.email, 5);
+
+        const first = await loginFrom(c.api, '198.51.100.1', user.email, PASSWORD);
+        c.clock.advance({ minutes: 5 });
+        const later = await loginFrom(c.api, '198.51.100.1', user.email, PASSWORD);
+
+        // Its own five fill the 15-minute rule; all ten, the account's 5-minute one.
+        expect(first).toBeProblem(429);
+        expect(first.headers['retry-after']).toBe('900');
+        expect(later.headers['retry-after']).toBe('600');
+      });
+
+      it.each([
+        ['70 characters', 'x'.repeat(70)],
+        ['8000 characters', 'x'.repeat(8000)],
+        ['a word', 'garbage'],
+        ['"unknown"', 'unknown'],
+        ['an IPv4 address with a port', '1.2.3.4:5678'],
+        ['an IPv6 address with a port', '[::1]:80'],
+        ['a quoted address', '"9.9.9.8"'],
+        ['an address with a zone', '9.9.9.9%eth0'],
+        ['an IPv6 address with a long zone', `fe80::1%${'x'.repeat(200)}`],
+      ])(
+        'counts a client whose X-Forwarded-For is %s, no address, to the socket address',
+        async (_kind, forwarded) => {
+          const email = c.given.email();
+
+          const res = await loginFrom(c.api, forwarded, email);
+
+          expect(res).toBeProblem(401);
+          expect(await attemptsOf(c, email)).toEqual([{ client_ip: '127.0.0.1' }]);
+        },
+      );
     });
 
     describe('behind a proxy trusted by its address', () => {

@@ -77,6 +77,17 @@ export function describeRequestLimitsContract(target: ContractTarget): void {
         expect(res.status).toBe(201);
       });
 
+      it('counts a registration with an invalid body against the address before validating it', async () => {
+        const from = newAddress();
+        await post(c, '/api/auth/register', from).send({}).expect(400);
+        await post(c, '/api/auth/register', from).send({}).expect(400);
+
+        const res = await register(from);
+
+        expect(res).toBeProblem(429);
+        expect(res.headers['retry-after']).toBe('3600');
+      });
+
       it('does not limit another address', async () => {
         const from = newAddress();
         await register(from).expect(201);
@@ -106,6 +117,26 @@ export function describeRequestLimitsContract(target: ContractTarget): void {
           from,
         ]);
         expect(attempts).toHaveLength(1);
+      });
+
+      it('counts a login with an invalid body against the address before validating it', async () => {
+        const from = newAddress();
+        await post(c, '/api/auth/login', from).send({}).expect(400);
+        await post(c, '/api/auth/login', from).send({}).expect(400);
+
+        const res = await loginFrom(from, 'a password', c.given.email());
+
+        expect(res).toBeProblem(429);
+        expect(res.headers['retry-after']).toBe('60');
+      });
+
+      it('counts logins whose X-Forwarded-For is no address to the socket address, not one key each', async () => {
+        await loginFrom('garbage', 'a password', c.given.email()).expect(401);
+        await loginFrom('unknown', 'a password', c.given.email()).expect(401);
+
+        const res = await loginFrom('1.2.3.4:5678', 'a password', c.given.email());
+
+        expect(res).toBeProblem(429);
       });
 
       it('signs the address in again once the minute is over', async () => {
@@ -139,6 +170,16 @@ export function describeRequestLimitsContract(target: ContractTarget): void {
           body.email,
         ]);
         expect(rows).toEqual([{ email_verified: false }]);
+      });
+      it('counts a verification with an invalid body against the address before validating it', async () => {
+        const from = newAddress();
+        await post(c, '/api/auth/verify-email', from).send({}).expect(400);
+        await post(c, '/api/auth/verify-email', from).send({}).expect(400);
+
+        const res = await post(c, '/api/auth/verify-email', from).send({ token: 'a'.repeat(43) });
+
+        expect(res).toBeProblem(429);
+        expect(res.headers['retry-after']).toBe('900');
       });
     });
 

@@ -14,6 +14,12 @@ async function failLogins(email: string, count: number, clientIp?: string) {
   }
 }
 
+const attemptsOf = (email: string) =>
+  t.dataSource.query<{ client_ip: string }[]>(
+    'SELECT client_ip FROM login_attempts WHERE email = $1',
+    [email],
+  );
+
 describe('login throttling', () => {
   it('answers 429 with Retry-After to the sixth attempt, even with the right password', async () => {
     const user = await t.given.user();
@@ -114,6 +120,35 @@ describe('login throttling', () => {
       .send({ email: user.email, password: user.password });
 
     expect(res.status).toBe(200);
+  });
+
+  it('does not count a right password for an unverified account as a failed attempt', async () => {
+    const user = await t.given.unverifiedUser();
+    const login = () =>
+      t.api.post('/api/auth/login').send({ email: user.email, password: user.password });
+    for (let i = 0; i < 5; i += 1) await login().expect(403);
+
+    const res = await login();
+
+    expect(res).toBeProblem(403);
+    expect(await attemptsOf(user.email)).toEqual([]);
+  });
+
+  it("a successful login clears only its own client's failures", async () => {
+    const user = await t.given.user();
+    await failLogins(user.email, 3, '203.0.113.9');
+
+    await t.api.login(user.email, user.password);
+
+    expect(await attemptsOf(user.email)).toEqual(
+      Array.from({ length: 3 }, () => ({ client_ip: '203.0.113.9' })),
+    );
+    await failLogins(user.email, 2, '203.0.113.9');
+    const res = await t.api
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', '203.0.113.9')
+      .send({ email: user.email, password: user.password });
+    expect(res).toBeProblem(429);
   });
 
   it('logs the throttled attempt as an event', async () => {

@@ -21,6 +21,10 @@ async function applied(): Promise<string[]> {
   return rows.map((row) => row.name);
 }
 
+// The two apps' columns agree, so a value one stores the other stores too.
+const CLIENT_IP_TYPE =
+  "SELECT data_type AS type FROM information_schema.columns WHERE table_name = 'login_attempts' AND column_name = 'client_ip'";
+
 beforeAll(async () => {
   dataSource = await new DataSource({
     type: 'postgres',
@@ -49,6 +53,12 @@ describe('migrations', () => {
     await migrate(url);
 
     expect(await tables()).toEqual(['email_verifications', 'login_attempts', 'users']);
+  });
+
+  it('store the client address as text, as the other app does', async () => {
+    const rows = await dataSource.query<{ type: string }[]>(CLIENT_IP_TYPE);
+
+    expect(rows).toEqual([{ type: 'text' }]);
   });
 
   it('leave nothing to do when run again', async () => {

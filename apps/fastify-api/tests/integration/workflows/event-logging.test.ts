@@ -72,6 +72,20 @@ describe('event logs', () => {
     ]);
   });
 
+  it('logs no throttled login when the attempt could not be counted: a database error is no 429', async () => {
+    const email = t.given.email();
+    // A statement on the attempts fails, as it would in an outage, whatever the driver says.
+    await t.query('ALTER TABLE login_attempts RENAME TO login_attempts_away');
+    try {
+      const res = await t.api.post('/api/auth/login').send({ email, password: 'a password' });
+
+      expect(res).toBeProblem(500);
+      expect(t.logs.events('login_throttled')).toEqual([]);
+    } finally {
+      await t.query('ALTER TABLE login_attempts_away RENAME TO login_attempts');
+    }
+  });
+
   it('never logs a password, a verification token, an access token or a hash', async () => {
     const { name, email, password } = t.given.attributes();
     await t.api.post('/api/auth/register').send({ name, email, password });
