@@ -106,6 +106,9 @@ const envSchema = z.object({
   RATE_LIMIT_VERIFICATION_EMAILS: optional(rateLimitSchema),
 });
 
+/** Every variable the app reads: `.env.example` lists each one (tests/unit/env-example.test.ts). */
+export const ENV_VARIABLES = Object.keys(envSchema.shape);
+
 export type LogLevel = z.infer<typeof envSchema>['LOG_LEVEL'];
 
 /** What createApp needs: the parts of the configuration that shape behaviour. */

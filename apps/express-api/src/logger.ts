@@ -39,10 +39,17 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
 export function consoleDestination(
   format: 'json' | 'pretty' | undefined,
   production: boolean,
+  output: number | NodeJS.WritableStream = 1,
 ): DestinationStream | undefined {
   const pretty = format === undefined ? !production && process.stdout.isTTY : format === 'pretty';
   if (!pretty) return undefined;
   // In this thread, not a worker: a development terminal, where every line should be out
   // before the process exits.
-  return build({ translateTime: 'SYS:HH:MM:ss', ignore: 'app', singleLine: true, sync: true });
+  return build({
+    translateTime: 'SYS:HH:MM:ss',
+    ignore: 'app',
+    singleLine: true,
+    sync: true,
+    destination: output,
+  });
 }

@@ -111,6 +111,9 @@ const envSchema = z.object({
   RATE_LIMIT_VERIFICATION_EMAILS: optional.pipe(rateLimitSchema.optional()),
 });
 
+/** Every variable the app reads: `.env.example` lists each one (tests/unit/env-example.test.ts). */
+export const ENV_VARIABLES = Object.keys(envSchema.shape);
+
 export interface Config {
   env: 'development' | 'production' | 'test';
   port: number;

@@ -137,6 +137,17 @@ describe('loadConfig', () => {
     });
   });
 
+  it('leaves the log format to where the logs go unless LOG_FORMAT says, and refuses another', () => {
+    expect(loadConfig({}).logFormat).toBeUndefined();
+    expect(loadConfig({ LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+    expect(refusal({ LOG_FORMAT: 'colour' })).toMatch(/^Invalid configuration: LOG_FORMAT [^\n]+$/);
+  });
+
+  it("keeps the embedded database in the app's .data folder unless EMBEDDED_DATABASE_DIR moves it", () => {
+    expect(loadConfig({}).embeddedDatabase.dir).toMatch(/[/\\]\.data[/\\]postgres$/);
+    expect(loadConfig({ EMBEDDED_DATABASE_DIR: '/srv/pg' }).embeddedDatabase.dir).toBe('/srv/pg');
+  });
+
   describe('in production', () => {
     it.each([
       ['unset', undefined],

@@ -1,7 +1,8 @@
 // Unit: the logger masks credentials wherever a log call may put them, however deep.
 // See docs/hardening/security.md.
+import { Writable } from 'node:stream';
 import { LogRecorder } from '@testbed/test-utils';
-import { createLogger } from '../../src/logger';
+import { consoleDestination, createLogger } from '../../src/logger';
 
 describe('createLogger', () => {
   it('masks passwords, hashes, tokens and credentials nested up to four levels deep', () => {
@@ -21,5 +22,40 @@ describe('createLogger', () => {
       password: '[redacted]',
       err: { config: { headers: { authorization: '[redacted]' } } },
     });
+  });
+});
+
+describe('consoleDestination', () => {
+  it('writes JSON (the default destination) unless asked for, or at a terminal', () => {
+    // Jest's stdout is no terminal, as in CI and behind a log collector.
+    expect(consoleDestination(undefined, false)).toBeUndefined();
+    expect(consoleDestination('json', false)).toBeUndefined();
+  });
+
+  it('writes readable lines when LOG_FORMAT=pretty, production or not', () => {
+    expect(consoleDestination('pretty', false)).toBeDefined();
+    expect(consoleDestination('pretty', true)).toBeDefined();
+  });
+
+  it('writes the same fields as JSON does, the app name left out, one line each', () => {
+    const written: string[] = [];
+    const output = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        written.push(chunk.toString());
+        done();
+      },
+    });
+    const logger = createLogger('info', consoleDestination('pretty', false, output));
+
+    logger.info(
+      { req: { method: 'GET', url: '/health' }, password: 'secret-7' },
+      'request completed',
+    );
+
+    const line = written.join('');
+    expect(line).toMatch(/INFO.*request completed.*"url":"\/health"/);
+    expect(line).toContain('[redacted]');
+    expect(line).not.toMatch(/secret-7|express-api/);
+    expect(line.trimEnd().split('\n')).toHaveLength(1);
   });
 });
