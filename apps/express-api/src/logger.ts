@@ -28,7 +28,9 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
     base: { app: 'express-api' },
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
   };
-  return destination ? pino(options, destination) : pino(options);
+  // Written as it is logged, not queued: pino's own stdout destination writes in the
+  // background, and a line queued at exit came out after a later one, or not at all.
+  return pino(options, destination ?? pino.destination({ dest: 1, sync: true }));
 }
 
 /**

@@ -67,14 +67,6 @@ function closeServer(server: Server, shutdownTimeoutMs: number): Promise<void> {
 }
 
 /**
- * Exits once every log line is out, in order: pino writes to a pipe asynchronously, and lines
- * still queued when the process exits would be flushed past one being written, or lost.
- */
-function exitAfterLogs(logger: { flush(callback: () => void): void }, code: number): void {
-  logger.flush(() => process.exit(code));
-}
-
-/**
  * SIGTERM/SIGINT, from the start on: whatever is open is closed in order, so even a Ctrl-C
  * during start-up leaves no database server running.
  */
@@ -92,11 +84,11 @@ function stopOnSignals(logger: Logger): void {
     closeAll().then(
       () => {
         logger.info('stopped');
-        exitAfterLogs(logger, 0);
+        process.exit(0);
       },
       (error: unknown) => {
         logger.error({ error: String(error) }, 'unclean shutdown');
-        exitAfterLogs(logger, 1);
+        process.exit(1);
       },
     );
   };

@@ -47,14 +47,6 @@ async function ensureAdminAccount(config: Config, db: Database, logger: FastifyB
 }
 
 /**
- * Exits once every log line is out, in order: pino writes to a pipe asynchronously, and lines
- * still queued when the process exits would be flushed past one being written, or lost.
- */
-function exitAfterLogs(logger: { flush(callback: () => void): void }, code: number): void {
-  logger.flush(() => process.exit(code));
-}
-
-/**
  * SIGTERM/SIGINT, from the start on: whatever is open is closed in reverse order, so even a
  * Ctrl-C during start-up leaves no database server running.
  */
@@ -72,11 +64,11 @@ function stopOnSignals(logger: Logger) {
     closeAll().then(
       () => {
         logger.info('stopped');
-        exitAfterLogs(logger, 0);
+        process.exit(0);
       },
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');
-        exitAfterLogs(logger, 1);
+        process.exit(1);
       },
     );
   };

@@ -105,12 +105,23 @@ async function createDatabase(port: number): Promise<void> {
   }
 }
 
-/** SIGINT is PostgreSQL's fast shutdown; resolves once the server has exited. */
+// Long enough for the app's own connections, which it has just closed, to be gone.
+const SMART_SHUTDOWN_MS = 5000;
+
+/**
+ * SIGTERM is PostgreSQL's smart shutdown: it waits for the sessions still open (a connection the
+ * pool has just closed may still be leaving) instead of ending them, which the app would log as
+ * a lost connection. Anything left after a few seconds gets the fast shutdown (SIGINT).
+ */
 function stopServer(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGINT');
+    const fast = setTimeout(() => child.kill('SIGINT'), SMART_SHUTDOWN_MS);
+    child.once('exit', () => {
+      clearTimeout(fast);
+      resolve();
+    });
+    child.kill('SIGTERM');
   });
 }
 
