@@ -7,6 +7,7 @@ export const migrationsFolder = join(__dirname, 'migrations');
 // DATABASE_URL before anything imports this file (tests/use-test-database.ts).
 export const db = knex({
   client: 'pg',
+  // eslint-disable-next-line no-restricted-properties -- the very pattern this example shows
   connection: process.env.DATABASE_URL,
   migrations: { directory: migrationsFolder },
 });

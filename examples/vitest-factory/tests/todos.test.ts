@@ -55,8 +55,9 @@ describe('POST /todos', () => {
 describe('GET /todos/:id', () => {
   it('returns a stored todo', async () => {
     const created = await request(app).post('/todos').send({ title: 'Read a book' });
+    const { id } = created.body as { id: number };
 
-    const res = await request(app).get(`/todos/${String(created.body.id)}`);
+    const res = await request(app).get(`/todos/${String(id)}`);
 
     expect(res.status).toBe(200);
     expect(res.body).toEqual(created.body);

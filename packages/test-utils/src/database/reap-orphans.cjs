@@ -1,3 +1,4 @@
+// @ts-check
 // Cleans up after a test run that was killed before its teardown could run (Ctrl-C, a
 // crashed Jest, a CI timeout). Started detached, as soon as there is something to clean; it
 // watches the run's process and, once that is gone, stops the embedded server (whose pid is
@@ -11,6 +12,7 @@ const { readFileSync, rmSync } = require('node:fs');
 const { REAPER_WATCH_PID, REAPER_DATA_DIR, REAPER_ADMIN_URL, REAPER_PREFIX } = process.env;
 
 // A process that exited but was not yet reaped by its (new) parent is a zombie: dead to us.
+/** @param {string | number} pid */
 const isZombie = (pid) => {
   try {
     return /^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
@@ -18,6 +20,7 @@ const isZombie = (pid) => {
     return false;
   }
 };
+/** @param {string | number} pid */
 const isAlive = (pid) => {
   try {
     process.kill(Number(pid), 0);
@@ -26,6 +29,7 @@ const isAlive = (pid) => {
   }
   return !isZombie(pid);
 };
+/** @param {number} ms */
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // The first line of postmaster.pid is the server's pid; no file, no server (yet).
@@ -37,11 +41,12 @@ const serverPid = () => {
   }
 };
 
-async function stopEmbeddedServer() {
+/** @param {string} dataDir */
+async function stopEmbeddedServer(dataDir) {
   const pid = serverPid();
   if (pid && isAlive(pid)) process.kill(pid, 'SIGINT');
   for (let waited = 0; pid && isAlive(pid) && waited < 10_000; waited += 50) await sleep(50);
-  rmSync(REAPER_DATA_DIR, { recursive: true, force: true });
+  rmSync(dataDir, { recursive: true, force: true });
 }
 
 async function dropRunDatabases() {
@@ -59,8 +64,8 @@ async function dropRunDatabases() {
 }
 
 async function main() {
-  while (isAlive(REAPER_WATCH_PID)) await sleep(100);
-  if (REAPER_DATA_DIR) await stopEmbeddedServer();
+  while (REAPER_WATCH_PID !== undefined && isAlive(REAPER_WATCH_PID)) await sleep(100);
+  if (REAPER_DATA_DIR) await stopEmbeddedServer(REAPER_DATA_DIR);
   else await dropRunDatabases();
 }
 
