@@ -18,10 +18,18 @@ export interface WholeRun {
   packages: { name: string; tests: number; taskMs: number }[];
 }
 
+// Jest: "Tests:       4 passed, 4 total"; Vitest, once its colours are removed: "Tests  4 passed (4)".
+const SUMMARIES = [/^(\S+):test: Tests:.*?(\d+) total/gm, /^(\S+):test: +Tests +.*\((\d+)\)\s*$/gm];
+// eslint-disable-next-line no-control-regex -- the escape sequences of terminal colours
+const COLOURS = /\u001b\[[0-9;]*m/g;
+
 function testsPerPackage(output: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const match of output.matchAll(/^(\S+):test: Tests:.*?(\d+) total/gm)) {
-    counts.set(match[1] ?? '', (counts.get(match[1] ?? '') ?? 0) + Number(match[2]));
+  const plain = output.replace(COLOURS, '');
+  for (const summary of SUMMARIES) {
+    for (const match of plain.matchAll(summary)) {
+      counts.set(match[1] ?? '', (counts.get(match[1] ?? '') ?? 0) + Number(match[2]));
+    }
   }
   return counts;
 }
