@@ -1,5 +1,12 @@
+// @ts-check
 const express = require('express');
 
+/**
+ * @param {import('express').Response} res
+ * @param {number} status
+ * @param {string} title
+ * @param {string} detail
+ */
 function problem(res, status, title, detail) {
   res
     .status(status)
@@ -7,7 +14,10 @@ function problem(res, status, title, detail) {
     .json({ type: 'about:blank', title, status, detail });
 }
 
-/** The whole app, built from what it needs: tests hand it a pool on their own database. */
+/**
+ * The whole app, built from what it needs: tests hand it a pool on their own database.
+ * @param {{ pool: import('pg').Pool }} deps
+ */
 function createApp({ pool }) {
   const app = express();
   app.use(express.json());

@@ -1,3 +1,4 @@
+// @ts-check
 // A JavaScript copy of test-utils under Jest's default babel transform, with an app built by
 // createApp(deps). See docs/guides/copy-test-utils.md.
 const pg = require('pg');
@@ -6,7 +7,9 @@ const { createApp } = require('../src/app');
 const { useTestDatabase } = require('./support/test-utils');
 
 const db = useTestDatabase();
+/** @type {import('pg').Pool} */
 let pool;
+/** @type {import('express').Express} */
 let app;
 
 beforeAll(() => {

@@ -1,10 +1,14 @@
+// @ts-check
 const { readdirSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const pg = require('pg');
 
 const migrationsFolder = join(__dirname, 'migrations');
 
-/** Applies the SQL files not yet applied, in name order, and closes its connection. */
+/**
+ * Applies the SQL files not yet applied, in name order, and closes its connection.
+ * @param {string} url
+ */
 async function migrate(url) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
