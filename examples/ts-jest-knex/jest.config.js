@@ -1,7 +1,8 @@
+// @ts-check
 // ts-jest, with the lines copy-test-utils prints for Jest, as a newcomer adds them.
 // #region jest-config
 /** @type {import('jest').Config} */
-module.exports = {
+const config = {
   preset: 'ts-jest',
   testMatch: ['<rootDir>/tests/**/*.test.ts'],
   globalSetup: '<rootDir>/tests/global-setup.ts',
@@ -13,4 +14,5 @@ module.exports = {
     '<rootDir>/tests/use-test-database.ts',
   ],
 };
+module.exports = config;
 // #endregion

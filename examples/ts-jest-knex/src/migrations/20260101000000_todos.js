@@ -1,4 +1,7 @@
+// @ts-check
 // Knex loads migrations with require(): plain CommonJS, as in most Knex projects.
+
+/** @param {import('knex').Knex} knex */
 exports.up = (knex) =>
   knex.schema.createTable('todos', (table) => {
     table.increments('id');
@@ -6,4 +9,5 @@ exports.up = (knex) =>
     table.boolean('done').notNullable().defaultTo(false);
   });
 
+/** @param {import('knex').Knex} knex */
 exports.down = (knex) => knex.schema.dropTable('todos');
