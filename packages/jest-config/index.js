@@ -4,7 +4,10 @@
  * what is its own (globalSetup, setup files); everything below is the same everywhere.
  */
 
-/** @param {{ decorators?: boolean }} options */
+/**
+ * @param {{ decorators?: boolean }} options
+ * @returns {[string, unknown]} what Jest's `transform` takes: the transformer and its options
+ */
 function swcTransform({ decorators = false } = {}) {
   return [
     // Resolved here, where it is a dependency, so any package (or fixture) can use the preset.
