@@ -1,42 +1,18 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { useTestDatabase } from '@testbed/test-utils';
 import { APP_HOST, appEnvironment, launchAppProcess, type AppProcess } from '../app-process';
+import {
+  refusesNewConnections,
+  START_TIMEOUT_MS,
+  waitUntil,
+  WAIT_LIMIT_MS,
+} from '../process-waits';
 import { openSlowClient, within, type SlowClient } from '../slow-client';
 import type { ContractTarget } from '../target';
 
-// Starting the app from source takes a second or two, more on a busy machine.
-const START_TIMEOUT_MS = 30_000;
-// Far past what any wait here needs, so a wait that never ends fails with what it waited for.
-const WAIT_LIMIT_MS = 3_000;
-const POLL_MS = 10;
-
 const BODY = '{}';
-
-/** Whether a new TCP connection to the port is refused: nothing listens there any more. */
-function refusesNewConnections(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, APP_HOST);
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once('error', (error: NodeJS.ErrnoException) => {
-      resolve(error.code === 'ECONNREFUSED');
-    });
-  });
-}
-
-async function waitUntilRefused(port: number): Promise<void> {
-  const deadline = Date.now() + WAIT_LIMIT_MS;
-  while (!(await refusesNewConnections(port))) {
-    if (Date.now() > deadline)
-      throw new Error(`Still taking connections after ${WAIT_LIMIT_MS} ms.`);
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-  }
-}
 
 /** Each response in what a client received: its status line, headers (lower-cased) and body. */
 function responsesIn(received: string) {
@@ -96,7 +72,7 @@ export function describeShutdownKeepAliveContract(target: ContractTarget): void 
         await within(client.firstData, WAIT_LIMIT_MS, 'for 100 Continue');
         app.signal('SIGTERM');
         await app.logged('shutting down', WAIT_LIMIT_MS);
-        await waitUntilRefused(port);
+        await waitUntil('for the app to refuse new connections', () => refusesNewConnections(port));
 
         client.write(`${BODY}GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n`);
 

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent } from 'node:http';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -18,11 +17,16 @@ import request from 'supertest';
 import { APP_HOST, appEnvironment, launchAppProcess, type AppProcess } from '../app-process';
 import { openContractDatabase, type ContractDatabase } from '../contract-database';
 import { PASSWORD } from '../given';
+import {
+  POLL_MS,
+  refusesNewConnections,
+  START_TIMEOUT_MS,
+  waitUntil,
+  WAIT_LIMIT_MS,
+} from '../process-waits';
 import { openSlowClient, within, type SlowClient } from '../slow-client';
 import type { ContractTarget } from '../target';
 
-// Starting the app from source takes a second or two, more on a busy machine.
-const START_TIMEOUT_MS = 30_000;
 // An idle kept-alive socket also goes when the keep-alive timeout (65 s by default) ends it,
 // and both apps cut every connection after SHUTDOWN_TIMEOUT_MS (10 s by default): a test
 // allowed that long would pass without showing that the idle client was let go at once, or
@@ -33,33 +37,6 @@ const SHORT_SHUTDOWN_TIMEOUT_MS = '300';
 // Nothing in the in-flight tests waits on a clock (the lock holds until the test lets go), so
 // a long limit costs time only when one fails.
 const IN_FLIGHT_TIMEOUT_MS = 15_000;
-const POLL_MS = 10;
-// Far past what any wait here needs, and below the tests' own limits, so a wait that never
-// ends fails with what it waited for rather than with Jest's "Exceeded timeout".
-const WAIT_LIMIT_MS = 3_000;
-
-async function waitUntil(what: string, condition: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + WAIT_LIMIT_MS;
-  while (!(await condition())) {
-    if (Date.now() > deadline)
-      throw new Error(`Gave up after ${WAIT_LIMIT_MS} ms waiting ${what}.`);
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-  }
-}
-
-/** Whether a new TCP connection to the port is refused: nothing listens there any more. */
-function refusesNewConnections(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, APP_HOST);
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once('error', (error: NodeJS.ErrnoException) => {
-      resolve(error.code === 'ECONNREFUSED');
-    });
-  });
-}
 
 /**
  * SIGTERM and SIGINT (docs/api-contract.md#operations): the app stops taking connections,
