@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { problem } from './problem';
+import { SECURITY_HEADERS } from './security-headers';
 
 // What Node reports when it cannot read a request; anything else it cannot parse is a 400.
 const ANSWERS: Record<string, { status: number; detail: string }> = {
@@ -16,9 +17,8 @@ function rawProblem({ status, detail }: { status: number; detail: string }): str
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}`,
     'Content-Type: application/problem+json',
     `Content-Length: ${Buffer.byteLength(body)}`,
-    // Every response carries these two (the contract's security rules), this one too.
-    'X-Content-Type-Options: nosniff',
-    'Cache-Control: no-store',
+    // Every response carries these (the contract's security rules), this one too.
+    ...Object.entries(SECURITY_HEADERS).map(([name, value]) => `${name}: ${value}`),
     'Connection: close',
     '',
     body,

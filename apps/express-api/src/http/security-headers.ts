@@ -5,9 +5,9 @@ import type { RequestHandler } from 'express';
  * be kept by a browser or proxy cache, since tokens and personal data are in the bodies, and
  * no browser may read a body as anything but its declared type.
  */
-const SECURITY_HEADERS = {
-  'Cache-Control': 'no-store',
+export const SECURITY_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
+  'Cache-Control': 'no-store',
 } as const;
 
 /** The first middleware, so 404s, 405s, parse errors and 413s carry them too. */

@@ -6,8 +6,8 @@ import type { FastifyInstance } from 'fastify';
  * no browser may read a body as anything but its declared type.
  */
 export const SECURITY_HEADERS = {
-  'cache-control': 'no-store',
-  'x-content-type-options': 'nosniff',
+  'X-Content-Type-Options': 'nosniff',
+  'Cache-Control': 'no-store',
 } as const;
 
 /** The first onRequest hook, so 404s, 405s, parse errors and 413s carry them too. */
