@@ -137,6 +137,29 @@ export function describeShutdownContract(target: ContractTarget): void {
       IN_FLIGHT_TIMEOUT_MS,
     );
 
+    it(
+      'goes on stopping once on a second signal: the request in flight is answered and the exit is 0',
+      async () => {
+        const held = await lockUsersTable();
+        const answer = register('second-signal@example.com').then((res) => res.status, String);
+        await waitUntil(
+          "for the app's statement to wait on the lock",
+          async () => (await waitingOnLock()) === 1,
+        );
+
+        app.signal('SIGTERM');
+        await app.logged('shutting down', WAIT_LIMIT_MS);
+        // A second Ctrl-C, or SIGINT after SIGTERM, while the first shutdown waits.
+        app.signal('SIGINT');
+        await app.logged('already shutting down', WAIT_LIMIT_MS);
+        await held.query('COMMIT');
+
+        expect(await answer).toBe(201);
+        expect(await app.exited).toEqual({ code: 0, signal: null });
+      },
+      IN_FLIGHT_TIMEOUT_MS,
+    );
+
     it('keeps running, and answers again, when the database ends its connections', async () => {
       await request(baseUrl)
         .get('/health')
