@@ -1,0 +1,135 @@
+// The SMTP catcher (src/smtp/): a real SMTP server on loopback that the apps' SMTP transport is
+// tested against, so it must receive and parse what a real client sends, and fail the client the
+// way a real server does when told to. The client here is nodemailer, as in the apps.
+// See docs/external-services.md.
+import { connect } from 'node:net';
+import { createTransport } from 'nodemailer';
+import { startSmtpCatcher, type SmtpCatcher } from '../../src/smtp';
+
+let catcher: SmtpCatcher;
+
+beforeEach(async () => {
+  catcher = await startSmtpCatcher();
+});
+
+afterEach(async () => {
+  await catcher.close();
+});
+
+// Short timeouts: a client of a server that never greets fails in a fraction of a second.
+const send = (url: string, message: { to: string; subject?: string; text?: string }) =>
+  createTransport({ url, greetingTimeout: 200, connectionTimeout: 200 }).sendMail({
+    from: 'Sender <sender@example.test>',
+    subject: 'Hello',
+    text: 'Hi',
+    ...message,
+  });
+
+describe('startSmtpCatcher', () => {
+  it('listens on loopback and parses each message: envelope, From, To, subject and text', async () => {
+    const link = `https://app.example.test/verify-email?token=${'x'.repeat(90)}`;
+
+    await send(catcher.url, { to: 'Ada <ada@example.test>', subject: 'Verify', text: link });
+
+    expect(catcher.url).toMatch(/^smtp:\/\/127\.0\.0\.1:\d+$/);
+    expect(catcher.messages).toEqual([
+      {
+        envelope: { from: 'sender@example.test', to: ['ada@example.test'] },
+        from: { name: 'Sender', address: 'sender@example.test' },
+        to: ['ada@example.test'],
+        subject: 'Verify',
+        text: `${link}\n`,
+        user: undefined,
+      },
+    ]);
+  });
+
+  it('finds messages by recipient whatever the case, the last one last', async () => {
+    await send(catcher.url, { to: 'ada@example.test', subject: 'First' });
+    await send(catcher.url, { to: 'bob@example.test' });
+    await send(catcher.url, { to: 'ada@example.test', subject: 'Second' });
+
+    expect(catcher.sentTo('ADA@example.test')).toHaveLength(2);
+    expect(catcher.lastTo('ada@example.test')?.subject).toBe('Second');
+    expect(catcher.lastTo('eve@example.test')).toBeUndefined();
+  });
+
+  it('accepts any sign-in and records the user name', async () => {
+    const url = catcher.url.replace('//', '//mailer:secret@');
+
+    await send(url, { to: 'ada@example.test' });
+
+    expect(catcher.lastTo('ada@example.test')?.user).toBe('mailer');
+  });
+
+  it('calls onMessage with each message as it arrives', async () => {
+    const seen: string[] = [];
+    const watched = await startSmtpCatcher({ onMessage: (message) => seen.push(message.subject) });
+
+    await send(watched.url, { to: 'ada@example.test', subject: 'Watched' }).finally(() =>
+      watched.close(),
+    );
+
+    expect(seen).toEqual(['Watched']);
+  });
+
+  it.each([
+    ['the message', 'data', 550],
+    ['a recipient', 'rcpt', 550],
+    ['the sign-in', 'auth', 535],
+  ] as const)('refuses %s of the next connection only, with an SMTP error', async (_what, at, code) => {
+    const url = catcher.url.replace('//', '//mailer:secret@');
+    catcher.refuseNext({ at });
+
+    const refused = send(url, { to: 'ada@example.test', subject: 'Refused' });
+
+    await expect(refused).rejects.toMatchObject({ responseCode: code });
+    await send(url, { to: 'ada@example.test', subject: 'Accepted' });
+    expect(catcher.messages.map((message) => message.subject)).toEqual(['Accepted']);
+  });
+
+  it('cuts the next connection once the message is sent, and keeps nothing of it', async () => {
+    catcher.dropNext();
+
+    const dropped = send(catcher.url, { to: 'ada@example.test' });
+
+    await expect(dropped).rejects.toMatchObject({ code: 'ECONNECTION' });
+    expect(catcher.messages).toEqual([]);
+  });
+
+  it('accepts the next connection and never greets it, so the client times out', async () => {
+    catcher.neverGreetNext();
+
+    const ignored = send(catcher.url, { to: 'ada@example.test' });
+
+    await expect(ignored).rejects.toMatchObject({ code: 'ETIMEDOUT' });
+    expect(catcher.messages).toEqual([]);
+  });
+
+  it('forgets its messages and the faults not yet used on clear()', async () => {
+    await send(catcher.url, { to: 'ada@example.test' });
+    catcher.refuseNext();
+
+    catcher.clear();
+    await send(catcher.url, { to: 'bob@example.test' });
+
+    expect(catcher.messages.map((message) => message.to)).toEqual([['bob@example.test']]);
+  });
+
+  it('closes with a client still connected, and stops listening', async () => {
+    const closing = await startSmtpCatcher();
+    const client = connect(closing.port, '127.0.0.1');
+    const greeting = await new Promise<string>((resolve) => {
+      client.once('data', (data) => resolve(String(data)));
+    });
+    const closed = new Promise((resolve) => client.once('close', resolve));
+
+    await closing.close();
+
+    expect(greeting).toMatch(/^220 /);
+    await closed;
+    await expect(send(closing.url, { to: 'ada@example.test' })).rejects.toMatchObject({
+      code: 'ESOCKET',
+    });
+  });
+});
