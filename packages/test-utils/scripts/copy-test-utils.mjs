@@ -143,15 +143,25 @@ function allowBuildsLines() {
 }
 
 /**
- * Which parts of src/ a runner needs; the other runner's folder would not compile without it.
+ * Parts with packages of their own, kept out of the entries: copied only into a project that
+ * has those packages, since they would not compile without them.
+ * @type {Record<string, string[]>}
+ */
+const OPTIONAL_PARTS = { 'smtp/': ['smtp-server', 'mailparser'] };
+
+/**
+ * Which parts of src/ a project needs: its runner's entry (the other runner's folder would not
+ * compile there), and an optional part only where its packages are declared.
  * @param {string} file
  * @param {RunnerName} runner
+ * @param {Record<string, string>} declared the project's dependencies and dev dependencies
  */
-function wanted(file, runner) {
+function wanted(file, runner, declared) {
   if (file === 'index.ts' || file === 'matchers/index.ts' || file.startsWith('jest/'))
     return runner === 'jest';
   if (file.startsWith('vitest/')) return runner === 'vitest';
-  return true;
+  const part = Object.keys(OPTIONAL_PARTS).find((folder) => file.startsWith(folder));
+  return part === undefined || (OPTIONAL_PARTS[part] ?? []).every((name) => name in declared);
 }
 
 /**
@@ -181,10 +191,11 @@ function fingerprint(files, runner, javascript) {
 /**
  * @param {RunnerName} runner
  * @param {boolean} javascript
+ * @param {Record<string, string>} declared
  */
-function copyHarness(runner, javascript) {
+function copyHarness(runner, javascript, declared) {
   const destination = join(target, into);
-  const files = sourceFiles().filter((name) => wanted(name, runner));
+  const files = sourceFiles().filter((name) => wanted(name, runner, declared));
   const stamp = `Copied from testbed's packages/test-utils by copy-test-utils.mjs (${fingerprint(files, runner, javascript)}).`;
   const note = join(destination, 'COPIED.md');
   // Copying again what is already there costs a TypeScript load for a JavaScript copy.
@@ -279,6 +290,13 @@ function missing(deps, config) {
   return problems;
 }
 
+/** The optional parts' packages at the versions the harness is tested with. */
+const optionalPackages = () =>
+  Object.values(OPTIONAL_PARTS)
+    .flat()
+    .map((name) => `${name}@${tested(name)}`)
+    .join(' ');
+
 /**
  * @param {Runner} runner
  * @param {Record<string, string>} deps
@@ -316,6 +334,10 @@ ${allowBuildsLines()
 
 4. In a test file, import useTestDatabase from ${into}/${runner === 'vitest' ? 'vitest/index' : 'index'}.${ext}:
    \`const db = useTestDatabase();\` gives the file its own database (db.url), emptied before each test.
+
+Optional: ${into}/smtp/, a real SMTP server for tests of a mail transport, is copied once
+the project has its packages:
+     npm install --save-dev --save-exact ${optionalPackages()}
 `;
 }
 
@@ -336,7 +358,10 @@ try {
       process.exit(1);
     }
   }
-  copyHarness(detected.runner, !typescript);
+  copyHarness(detected.runner, !typescript, {
+    ...manifest.dependencies,
+    ...manifest.devDependencies,
+  });
   if (!values.quiet) process.stdout.write(instructions(detected, deps, config, !typescript, ext));
 } catch (error) {
   // Whatever fails here (a missing or unreadable package.json, no runner) throws an Error.

@@ -25,9 +25,7 @@ export interface ReceivedMail {
 export type SmtpStage = 'auth' | 'rcpt' | 'data';
 
 type Fault =
-  | { kind: 'refuse'; at: SmtpStage; code: number }
-  | { kind: 'drop' }
-  | { kind: 'never-greet' };
+  { kind: 'refuse'; at: SmtpStage; code: number } | { kind: 'drop' } | { kind: 'never-greet' };
 
 export interface SmtpCatcher {
   /** `smtp://127.0.0.1:<port>`: give it to the app as its SMTP_URL. */

@@ -71,6 +71,23 @@ describe('copy-test-utils', () => {
     expect(existsSync(join(project, 'test/harness/jest'))).toBe(false);
   });
 
+  it('copies the SMTP catcher only into a project that has smtp-server and mailparser', () => {
+    const without = projectWith({ jest: '30.5.2', typescript: '5.9.3' });
+    const withThem = projectWith({
+      jest: '30.5.2',
+      typescript: '5.9.3',
+      'smtp-server': '3.21.6',
+      mailparser: '3.14.2',
+    });
+
+    const run = copyInto(without);
+    copyInto(withThem);
+
+    expect(run.stdout).toMatch(/--save-exact smtp-server@\d+\.\d+\.\d+ mailparser@\d+\.\d+\.\d+/);
+    expect(existsSync(join(without, 'tests/support/test-utils/smtp'))).toBe(false);
+    expect(existsSync(join(withThem, 'tests/support/test-utils/smtp/smtp-catcher.ts'))).toBe(true);
+  });
+
   it('copies JavaScript for a project without TypeScript, import() kept out of reach', () => {
     const project = projectWith({ jest: '30.5.2' });
 

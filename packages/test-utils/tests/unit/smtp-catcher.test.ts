@@ -77,16 +77,19 @@ describe('startSmtpCatcher', () => {
     ['the message', 'data', 550],
     ['a recipient', 'rcpt', 550],
     ['the sign-in', 'auth', 535],
-  ] as const)('refuses %s of the next connection only, with an SMTP error', async (_what, at, code) => {
-    const url = catcher.url.replace('//', '//mailer:secret@');
-    catcher.refuseNext({ at });
+  ] as const)(
+    'refuses %s of the next connection only, with an SMTP error',
+    async (_what, at, code) => {
+      const url = catcher.url.replace('//', '//mailer:secret@');
+      catcher.refuseNext({ at });
 
-    const refused = send(url, { to: 'ada@example.test', subject: 'Refused' });
+      const refused = send(url, { to: 'ada@example.test', subject: 'Refused' });
 
-    await expect(refused).rejects.toMatchObject({ responseCode: code });
-    await send(url, { to: 'ada@example.test', subject: 'Accepted' });
-    expect(catcher.messages.map((message) => message.subject)).toEqual(['Accepted']);
-  });
+      await expect(refused).rejects.toMatchObject({ responseCode: code });
+      await send(url, { to: 'ada@example.test', subject: 'Accepted' });
+      expect(catcher.messages.map((message) => message.subject)).toEqual(['Accepted']);
+    },
+  );
 
   it('cuts the next connection once the message is sent, and keeps nothing of it', async () => {
     catcher.dropNext();
