@@ -17,6 +17,7 @@ import { repositoriesFor, type Repositories } from '../../src/db/database';
 import { createHttpServer } from '../../src/http/http-server';
 import type { AppConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
+import type { Mailer } from '../../src/mail/mailer';
 import { createApi, type Api } from './api-client';
 import { createGiven, type Given } from './given';
 import { testConfig } from './test-config';
@@ -36,13 +37,26 @@ export interface TestApp {
   openapi: ResponseValidator;
 }
 
-async function startTestApp(url: string, config: AppConfig): Promise<TestApp> {
+export interface TestAppOptions {
+  /**
+   * The app's mailer instead of the FakeMailer (which then receives nothing): a real transport,
+   * made once the file's servers are up, such as the SMTP mailer pointed at a local server.
+   */
+  mailer?: (clock: FakeClock) => Mailer;
+}
+
+async function startTestApp(
+  url: string,
+  config: AppConfig,
+  options: TestAppOptions,
+): Promise<TestApp> {
   const dataSource = await createDataSource({ url, poolSize: 4 }).initialize();
   const mailer = new FakeMailer();
   const clock = new FakeClock(START);
   const logs = new LogRecorder();
   const logger = createLogger('info', logs);
-  const app = createApp({ dataSource, mailer, clock, config, logger });
+  const appMailer = options.mailer?.(clock) ?? mailer;
+  const app = createApp({ dataSource, mailer: appMailer, clock, config, logger });
   const server = createHttpServer(app, DEFAULT_HTTP_TIMEOUTS).listen(0, '127.0.0.1');
   const repos = repositoriesFor(dataSource.manager);
   const given = createGiven({
@@ -72,11 +86,15 @@ async function startTestApp(url: string, config: AppConfig): Promise<TestApp> {
  * mailbox, no logs and the clock at START. `overrides` change the test configuration, such as
  * the proxy trust a throttling test needs.
  */
-export function useTestApp(overrides: Partial<AppConfig> = {}): TestApp {
+export function useTestApp(
+  overrides: Partial<AppConfig> = {},
+  options: TestAppOptions = {},
+): TestApp {
   const database = useTestDatabase();
   const testApp = {} as TestApp;
   beforeAll(async () => {
-    Object.assign(testApp, await startTestApp(database.url, { ...testConfig, ...overrides }));
+    const config = { ...testConfig, ...overrides };
+    Object.assign(testApp, await startTestApp(database.url, config, options));
   });
   beforeEach(() => {
     testApp.mailer.clear();

@@ -14,6 +14,7 @@ import type { Config } from '../../src/config';
 import { createDatabase, createPool, type Database } from '../../src/db/database';
 import type { Repositories } from '../../src/db/database.plugin';
 import { createLogger } from '../../src/logger';
+import type { Mailer } from '../../src/mail/mailer';
 import { createApi, type Api } from './api-client';
 import { createGiven, type Given } from './given';
 import { testConfig } from './test-config';
@@ -39,6 +40,11 @@ export interface TestApp {
 export interface TestAppOptions {
   /** Runs on the built app before it listens: the place to add a hook that watches every route. */
   beforeStart?: (app: App) => void;
+  /**
+   * The app's mailer instead of the FakeMailer (which then receives nothing): a real transport,
+   * made once the file's servers are up, such as the SMTP mailer pointed at a local server.
+   */
+  mailer?: (clock: FakeClock) => Mailer;
 }
 
 /**
@@ -49,7 +55,7 @@ export interface TestAppOptions {
  */
 export function useTestApp(
   overrides: Partial<Config> = {},
-  { beforeStart }: TestAppOptions = {},
+  { beforeStart, mailer: appMailer }: TestAppOptions = {},
 ): TestApp {
   const database = useTestDatabase();
   const t = {} as TestApp;
@@ -64,7 +70,7 @@ export function useTestApp(
     const logs = new LogRecorder();
     const app = buildApp({
       db,
-      mailer,
+      mailer: appMailer?.(clock) ?? mailer,
       clock,
       config,
       logger: createLogger(config.logLevel, logs),
