@@ -8,7 +8,11 @@ import type { SmtpTimeouts } from '../../src/mail/smtp-mailer';
 export const MAIL_FROM = 'Testbed <no-reply@app.test>';
 
 /** Short enough that a server that never answers fails a test in a fraction of a second. */
-export const SHORT_SMTP_TIMEOUTS: SmtpTimeouts = { connectionMs: 500, greetingMs: 500, socketMs: 500 };
+export const SHORT_SMTP_TIMEOUTS: SmtpTimeouts = {
+  connectionMs: 500,
+  greetingMs: 500,
+  socketMs: 500,
+};
 
 /**
  * A real SMTP server on loopback for this file (test-utils' catcher): call it before
