@@ -28,7 +28,9 @@ async function main(): Promise<void> {
   process.stdout.write(
     [
       `SMTP catcher listening on ${catcher.url}`,
-      `  start an app with  MAIL_TRANSPORT=smtp SMTP_URL=${catcher.url} pnpm start`,
+      // Not the root `pnpm start`: turbo hands its tasks only the variables turbo.json names.
+      `  start an app with  MAIL_TRANSPORT=smtp SMTP_URL=${catcher.url} pnpm --filter express-api start`,
+      '                     (or fastify-api)',
       '  stop               Ctrl-C',
       '',
       '',
