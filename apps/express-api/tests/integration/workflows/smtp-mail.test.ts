@@ -3,7 +3,7 @@
 // catcher). The FakeMailer covers what the app does with mail; this covers the transport code,
 // the wire protocol and the ways a server fails. See docs/external-services.md.
 import { tokenFromLastEmail } from '../../helpers/mail';
-import { MAIL_FROM, smtpMailerFor, useSmtpCatcher } from '../../helpers/smtp';
+import { smtpMailerFor, useSmtpCatcher } from '../../helpers/smtp';
 import { useTestApp } from '../../helpers/test-app';
 
 const SMTP_PASSWORD = 'smtp-password-that-never-leaves-the-app';
@@ -34,6 +34,7 @@ describe('registration mailed over SMTP', () => {
     expect(smtp.messages).toEqual([
       {
         envelope: { from: 'no-reply@app.test', to: [email] },
+        // MAIL_FROM (helpers/smtp.ts), as the From header.
         from: { name: 'Testbed', address: 'no-reply@app.test' },
         to: [email],
         subject: 'Verify your email address',
