@@ -84,7 +84,8 @@ async function startTestApp(
  * The real app on this file's own database, with fakes only at the edges (mail, clock,
  * log destination). Built once per file; every test starts from empty tables, an empty
  * mailbox, no logs and the clock at START. `overrides` change the test configuration, such as
- * the proxy trust a throttling test needs.
+ * the proxy trust a throttling test needs; `options.mailer` puts a real transport in the
+ * FakeMailer's place.
  */
 export function useTestApp(
   overrides: Partial<AppConfig> = {},
