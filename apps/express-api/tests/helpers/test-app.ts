@@ -5,6 +5,7 @@ import {
   LogRecorder,
   responseValidatorFor,
   useTestDatabase,
+  type OutboundHttp,
   type ResponseValidator,
 } from '@testbed/test-utils';
 import type { DataSource } from 'typeorm';
@@ -12,6 +13,7 @@ import { createApp } from '../../src/app';
 import { DEFAULT_HTTP_TIMEOUTS } from '../../src/config';
 import { createAccessTokens } from '../../src/auth/access-tokens';
 import { createPasswordHasher } from '../../src/auth/password-hasher';
+import { createPasswordBreachChecker } from '../../src/auth/password-breach-checker';
 import { createDataSource } from '../../src/db/data-source';
 import { repositoriesFor, type Repositories } from '../../src/db/database';
 import { createHttpServer } from '../../src/http/http-server';
@@ -36,13 +38,26 @@ export interface TestApp {
   openapi: ResponseValidator;
 }
 
-async function startTestApp(url: string, config: AppConfig): Promise<TestApp> {
+export interface TestAppEdges {
+  /**
+   * test-utils' interceptOutboundHttp(): the breached-password check's fetch goes through it.
+   * Turn the check on with `passwordBreachCheck` in the config overrides.
+   */
+  outbound?: OutboundHttp;
+}
+
+async function startTestApp(url: string, config: AppConfig, edges: TestAppEdges): Promise<TestApp> {
   const dataSource = await createDataSource({ url, poolSize: 4 }).initialize();
   const mailer = new FakeMailer();
   const clock = new FakeClock(START);
   const logs = new LogRecorder();
   const logger = createLogger('info', logs);
-  const app = createApp({ dataSource, mailer, clock, config, logger });
+  const passwordBreachChecker = createPasswordBreachChecker(config.passwordBreachCheck, {
+    logger,
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- npm undici's Dispatcher and the one Node's fetch declares are two declarations of one class
+    dispatcher: edges.outbound?.dispatcher,
+  });
+  const app = createApp({ dataSource, mailer, clock, config, logger, passwordBreachChecker });
   const server = createHttpServer(app, DEFAULT_HTTP_TIMEOUTS).listen(0, '127.0.0.1');
   const repos = repositoriesFor(dataSource.manager);
   const given = createGiven({
@@ -70,13 +85,16 @@ async function startTestApp(url: string, config: AppConfig): Promise<TestApp> {
  * The real app on this file's own database, with fakes only at the edges (mail, clock,
  * log destination). Built once per file; every test starts from empty tables, an empty
  * mailbox, no logs and the clock at START. `overrides` change the test configuration, such as
- * the proxy trust a throttling test needs.
+ * the proxy trust a throttling test needs; `edges` hands in the outbound HTTP stand-in.
  */
-export function useTestApp(overrides: Partial<AppConfig> = {}): TestApp {
+export function useTestApp(overrides: Partial<AppConfig> = {}, edges: TestAppEdges = {}): TestApp {
   const database = useTestDatabase();
   const testApp = {} as TestApp;
   beforeAll(async () => {
-    Object.assign(testApp, await startTestApp(database.url, { ...testConfig, ...overrides }));
+    Object.assign(
+      testApp,
+      await startTestApp(database.url, { ...testConfig, ...overrides }, edges),
+    );
   });
   beforeEach(() => {
     testApp.mailer.clear();
