@@ -7,6 +7,10 @@ import { EmailVerifier } from './auth/email-verifier';
 import { LoginThrottle } from './auth/login-throttle';
 import { createRequestLimits } from './auth/request-limits';
 import { createPasswordHasher } from './auth/password-hasher';
+import {
+  createPasswordBreachChecker,
+  type PasswordBreachChecker,
+} from './auth/password-breach-checker';
 import type { Clock } from './clock';
 import type { AppConfig } from './config';
 import { Database } from './db/database';
@@ -31,11 +35,16 @@ export interface AppDeps {
   clock: Clock;
   config: AppConfig;
   logger: Logger;
+  /** Unset: the real check from `config.passwordBreachCheck` (off when that is unset). */
+  passwordBreachChecker?: PasswordBreachChecker;
 }
 
-function createServices({ dataSource, mailer, clock, config, logger }: AppDeps) {
+function createServices({ dataSource, mailer, clock, config, logger, ...deps }: AppDeps) {
   const db = new Database(dataSource);
   const hasher = createPasswordHasher(config.passwordHashing);
+  const breachChecker =
+    deps.passwordBreachChecker ??
+    createPasswordBreachChecker(config.passwordBreachCheck, { logger });
   const tokens = createAccessTokens(config.jwt, clock);
   const limits = createRequestLimits(config.rateLimits, clock, logger);
   const verifier = new EmailVerifier(
@@ -50,8 +59,8 @@ function createServices({ dataSource, mailer, clock, config, logger }: AppDeps) 
     db,
     tokens,
     limits,
-    auth: new AuthService({ db, hasher, tokens, verifier, throttle, clock, logger }),
-    users: new UserService({ db, hasher, verifier, clock, logger }),
+    auth: new AuthService({ db, hasher, breachChecker, tokens, verifier, throttle, clock, logger }),
+    users: new UserService({ db, hasher, breachChecker, verifier, clock, logger }),
   };
 }
 

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import type { BreachCheckConfig } from './auth/password-breach-checker';
 import { developmentOnlySetting } from './production-settings';
 import { isPublishedSecret, randomSecret } from './published-jwt-secrets';
 import { parseProxyTrust, type ProxyTrust } from './http/proxy-trust';
@@ -30,6 +31,8 @@ const integer = (min: number, max: number) => {
 const url = z.url('must be a URL');
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, `must be one of ${values.join(', ')}`);
+
+export const DEFAULT_BREACH_CHECK_URL = 'https://api.pwnedpasswords.com';
 
 export interface DatabaseTimeouts {
   statementMs: number;
@@ -104,6 +107,12 @@ const envSchema = z.object({
   RATE_LIMIT_LOGIN: optional(rateLimitSchema),
   RATE_LIMIT_VERIFY_EMAIL: optional(rateLimitSchema),
   RATE_LIMIT_VERIFICATION_EMAILS: optional(rateLimitSchema),
+  // Unset: on, except under NODE_ENV=test, where no test may reach the internet by default.
+  PASSWORD_BREACH_CHECK: optional(oneOf(['off', 'on'])),
+  PASSWORD_BREACH_CHECK_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+    .default(DEFAULT_BREACH_CHECK_URL),
+  PASSWORD_BREACH_CHECK_TIMEOUT_MS: integer(1, 60_000).default(1500),
 });
 
 /** Every variable the app reads: `.env.example` lists each one (tests/unit/env-example.test.ts). */
@@ -121,6 +130,8 @@ export interface AppConfig {
   trustProxy: ProxyTrust;
   /** Per-address request limits and verification emails per account. */
   rateLimits: RateLimits;
+  /** The breached-password check's service; undefined when PASSWORD_BREACH_CHECK=off. */
+  passwordBreachCheck: BreachCheckConfig | undefined;
 }
 
 export interface Config extends AppConfig {
@@ -208,6 +219,26 @@ function mailConfig(vars: z.infer<typeof envSchema>): Config['mail'] {
   return { transport: 'smtp', from: vars.MAIL_FROM, smtpUrl: vars.SMTP_URL };
 }
 
+export const BREACH_CHECK_OFF_WARNING =
+  'PASSWORD_BREACH_CHECK=off in production: passwords known from data breaches are accepted. ' +
+  'Turn it on unless the app cannot reach the service.';
+
+function passwordBreachCheck(
+  vars: z.infer<typeof envSchema>,
+  production: boolean,
+  warnings: string[],
+): BreachCheckConfig | undefined {
+  const setting = vars.PASSWORD_BREACH_CHECK ?? (vars.NODE_ENV === 'test' ? 'off' : 'on');
+  if (setting === 'on')
+    return {
+      url: vars.PASSWORD_BREACH_CHECK_URL,
+      timeoutMs: vars.PASSWORD_BREACH_CHECK_TIMEOUT_MS,
+    };
+  // A warning, not a refusal: a deployment without a way out to the internet has no choice.
+  if (production) warnings.push(BREACH_CHECK_OFF_WARNING);
+  return undefined;
+}
+
 function httpTimeouts(vars: z.infer<typeof envSchema>): HttpTimeouts {
   if (vars.HTTP_HEADERS_TIMEOUT_MS > vars.HTTP_REQUEST_TIMEOUT_MS)
     fail('HTTP_HEADERS_TIMEOUT_MS', 'must not be longer than HTTP_REQUEST_TIMEOUT_MS');
@@ -265,6 +296,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     trustProxy: proxyTrust(vars.TRUST_PROXY),
     rateLimits: rateLimits(vars),
+    passwordBreachCheck: passwordBreachCheck(vars, production, warnings),
     logLevel: vars.LOG_LEVEL,
     logFormat: vars.LOG_FORMAT,
     mail: mailConfig(vars),

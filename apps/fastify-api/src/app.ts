@@ -6,6 +6,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { authPlugin } from './auth/auth.plugin';
 import { authRoutes } from './auth/auth.routes';
+import type { PasswordBreachChecker } from './auth/password-breach-checker';
 import type { Clock } from './clock';
 import type { Config } from './config';
 import type { Database } from './db/database';
@@ -30,6 +31,8 @@ export interface AppDeps {
   clock: Clock;
   config: Config;
   logger: FastifyBaseLogger;
+  /** Unset: the real check from `config.passwordBreachCheck` (off when that is unset). */
+  passwordBreachChecker?: PasswordBreachChecker;
 }
 
 /** What is read as JSON, the same rule in both apps: `application/json` in UTF-8 (RFC 8259). */
@@ -47,7 +50,7 @@ export function isUtf8Json(contentType: string): boolean {
  * The whole app from its dependencies, with no side effect: nothing connects or listens.
  * The caller owns the database pool and closes it after `app.close()`.
  */
-export function buildApp({ db, mailer, clock, config, logger }: AppDeps) {
+export function buildApp({ db, mailer, clock, config, logger, passwordBreachChecker }: AppDeps) {
   const app = Fastify({
     ...httpServerOptions(config.httpTimeouts),
     loggerInstance: logger,
@@ -94,7 +97,7 @@ export function buildApp({ db, mailer, clock, config, logger }: AppDeps) {
   app.register(openapiPlugin);
   app.register(databasePlugin, { db });
   app.register(mailerPlugin, { mailer });
-  app.register(authPlugin, { config, clock });
+  app.register(authPlugin, { config, clock, passwordBreachChecker });
 
   app.register(healthRoutes);
   app.register(authRoutes, { prefix: '/api' });

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { BreachCheckConfig } from './auth/password-breach-checker';
 import { developmentOnlySetting } from './production-settings';
 import { isPublishedSecret, randomSecret } from './published-jwt-secrets';
 import { parseProxyTrust, type ProxyTrust } from './http/proxy-trust';
@@ -34,6 +35,8 @@ const duration = z
   })
   .refine((seconds) => seconds > 0, 'must be longer than zero')
   .default(900);
+
+export const DEFAULT_BREACH_CHECK_URL = 'https://api.pwnedpasswords.com';
 
 export interface DatabaseTimeouts {
   statementMs: number;
@@ -109,6 +112,12 @@ const envSchema = z.object({
   RATE_LIMIT_LOGIN: optional.pipe(rateLimitSchema.optional()),
   RATE_LIMIT_VERIFY_EMAIL: optional.pipe(rateLimitSchema.optional()),
   RATE_LIMIT_VERIFICATION_EMAILS: optional.pipe(rateLimitSchema.optional()),
+  // Unset: on, except under NODE_ENV=test, where no test may reach the internet by default.
+  PASSWORD_BREACH_CHECK: optional.pipe(z.enum(['off', 'on'], 'must be one of off, on').optional()),
+  PASSWORD_BREACH_CHECK_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+    .default(DEFAULT_BREACH_CHECK_URL),
+  PASSWORD_BREACH_CHECK_TIMEOUT_MS: integer(1, 60_000, 1500),
 });
 
 /** Every variable the app reads: `.env.example` lists each one (tests/unit/env-example.test.ts). */
@@ -144,6 +153,8 @@ export interface Config {
     from: string;
   };
   admin: { email: string; password: string; name: string } | undefined;
+  /** The breached-password check's service; undefined when PASSWORD_BREACH_CHECK=off. */
+  passwordBreachCheck: BreachCheckConfig | undefined;
   /** Worth a line in the log at start, such as a JWT secret that ends with the process. */
   warnings: string[];
 }
@@ -184,6 +195,26 @@ function jwtSecret(value: string | undefined, production: boolean, warnings: str
   if (isPublishedSecret(secret))
     fail('JWT_SECRET', 'is a published example value: generate your own (openssl rand -base64 32)');
   return secret;
+}
+
+export const BREACH_CHECK_OFF_WARNING =
+  'PASSWORD_BREACH_CHECK=off in production: passwords known from data breaches are accepted. ' +
+  'Turn it on unless the app cannot reach the service.';
+
+function passwordBreachCheck(
+  vars: z.infer<typeof envSchema>,
+  production: boolean,
+  warnings: string[],
+): BreachCheckConfig | undefined {
+  const setting = vars.PASSWORD_BREACH_CHECK ?? (vars.NODE_ENV === 'test' ? 'off' : 'on');
+  if (setting === 'on')
+    return {
+      url: vars.PASSWORD_BREACH_CHECK_URL,
+      timeoutMs: vars.PASSWORD_BREACH_CHECK_TIMEOUT_MS,
+    };
+  // A warning, not a refusal: a deployment without a way out to the internet has no choice.
+  if (production) warnings.push(BREACH_CHECK_OFF_WARNING);
+  return undefined;
 }
 
 function httpTimeouts(vars: z.infer<typeof envSchema>): HttpTimeouts {
@@ -267,6 +298,7 @@ export function loadConfig(env: Env): Config {
       from: vars.MAIL_FROM,
     },
     admin,
+    passwordBreachCheck: passwordBreachCheck(vars, production, warnings),
     warnings,
   };
 }

@@ -26,5 +26,6 @@ export { describeHostileSqlContract } from './suites/hostile-sql.contract';
 export { describePublishedSecretsContract } from './suites/published-secrets.contract';
 export { describeLoginThrottleContract } from './suites/login-throttle.contract';
 export { describeRequestLimitsContract } from './suites/request-limits.contract';
+export { describePasswordBreachContract } from './suites/password-breach.contract';
 export { createContractApi, type Client, type ContractApi } from './api-client';
 export { compareOpenApiDocuments } from './openapi-diff/compare-documents';

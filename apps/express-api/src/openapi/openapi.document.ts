@@ -19,6 +19,7 @@ import {
   ok,
   output,
   paging,
+  passwordProblems,
   problemSchema,
   problems,
   query,
@@ -37,7 +38,7 @@ const paths = {
     post: {
       summary: 'Register',
       requestBody: body(registerBody),
-      responses: { '201': created, ...problems(400, 409, 413, 429, 503) },
+      responses: { '201': created, ...passwordProblems(400, 409, 413, 429, 503) },
     },
   },
   '/api/auth/verify-email': {
@@ -78,7 +79,7 @@ const paths = {
       summary: 'Create a user (admin)',
       security: signedIn,
       requestBody: body(createUserBody),
-      responses: { '201': created, ...problems(400, 401, 403, 409, 413, 429, 503) },
+      responses: { '201': created, ...passwordProblems(400, 401, 403, 409, 413, 429, 503) },
     },
   },
   '/api/users/{id}': {

@@ -42,6 +42,10 @@ export const STATUS_TEXT: Record<number, string> = {
   503: 'A dependency (database, mail) is unavailable',
 };
 
+/** The 400 of a route that sets a password: the breached-password check answers with it too. */
+export const PASSWORD_400 =
+  'Invalid input, or a password known from a data breach (a field error on `password`)';
+
 export const json = (schema: Schema) => ({ 'application/json': { schema } });
 // Any route can fail unexpectedly, so every operation lists the 500 problem too.
 export const problems = (...statuses: number[]) =>
@@ -56,6 +60,11 @@ export const problems = (...statuses: number[]) =>
       },
     ]),
   );
+/** The problems of a route that sets a password, its 400 described as such. */
+export const passwordProblems = (...statuses: number[]) => {
+  const responses = problems(...statuses);
+  return { ...responses, '400': { ...responses['400'], description: PASSWORD_400 } };
+};
 export const ok = (description: string, schema?: Schema) => ({
   description,
   ...(schema ? { content: json(schema) } : {}),

@@ -1,5 +1,7 @@
 import type { EmailVerifier } from '../auth/email-verifier';
 import type { PasswordHasher } from '../auth/password-hasher';
+import type { PasswordBreachChecker } from '../auth/password-breach-checker';
+import { refuseBreachedPassword } from '../auth/breached-password';
 import type { Clock } from '../clock';
 import type { Database, Repositories } from '../db/database';
 import { ForbiddenError, NotFoundError } from '../http/errors';
@@ -11,6 +13,7 @@ import type { CreateUserInput, UserChangesInput } from './user.schemas';
 export interface UserServiceDeps {
   db: Database;
   hasher: PasswordHasher;
+  breachChecker: PasswordBreachChecker;
   verifier: EmailVerifier;
   clock: Clock;
   logger: Logger;
@@ -34,7 +37,8 @@ export class UserService {
   /** Admin only. An unverified user gets a verification email, as on registration. */
   async create(caller: UserRecord, input: CreateUserInput): Promise<UserRecord> {
     ensureAdmin(caller);
-    const { db, hasher, verifier, clock, logger } = this.deps;
+    const { db, hasher, breachChecker, verifier, clock, logger } = this.deps;
+    await refuseBreachedPassword(breachChecker, input.password);
     const passwordHash = await hasher.hash(input.password);
     const user = await db.transaction(async (repos) => {
       const created = await repos.users.create({

@@ -22,6 +22,7 @@ import {
   describePublishedSecretsContract,
   describeLoginThrottleContract,
   describeRequestLimitsContract,
+  describePasswordBreachContract,
 } from '@testbed/contract-tests';
 import { expressTarget } from './target';
 
@@ -50,4 +51,8 @@ describePublishedSecretsContract(expressTarget);
 // Abuse: login throttling behind proxies, limits on costly requests (docs/hardening/security.md).
 describeLoginThrottleContract(expressTarget);
 describeRequestLimitsContract(expressTarget);
+
+// External services: the breached-password check against a range server on loopback
+// (docs/external-services.md).
+describePasswordBreachContract(expressTarget);
 // #endregion

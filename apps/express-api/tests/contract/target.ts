@@ -16,7 +16,9 @@ const APP_ROOT = join(__dirname, '..', '..');
 export const expressTarget: ContractTarget = {
   name: 'express-api',
   process: { cwd: APP_ROOT, args: ['--import', 'tsx', 'src/server.ts'] },
-  async start(databaseUrl, { databaseTimeouts, httpTimeouts, trustProxy, rateLimits } = {}) {
+  async start(databaseUrl, startOptions = {}) {
+    const { databaseTimeouts, httpTimeouts, trustProxy, rateLimits, passwordBreachCheck } =
+      startOptions;
     const options = { url: databaseUrl, poolSize: 4, timeouts: databaseTimeouts };
     const dataSource = await createDataSource(options).initialize();
     const mailer = new FakeMailer();
@@ -26,6 +28,7 @@ export const expressTarget: ContractTarget = {
       ...testConfig,
       trustProxy: trustProxy ?? testConfig.trustProxy,
       rateLimits: { ...testConfig.rateLimits, ...rateLimits },
+      passwordBreachCheck,
     };
     const app = createApp({ dataSource, mailer, clock, config, logger });
     const server = createHttpServer(app, httpTimeouts ?? DEFAULT_HTTP_TIMEOUTS);

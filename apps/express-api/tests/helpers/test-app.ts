@@ -5,6 +5,7 @@ import {
   LogRecorder,
   responseValidatorFor,
   useTestDatabase,
+  type OutboundHttp,
   type ResponseValidator,
 } from '@testbed/test-utils';
 import type { DataSource } from 'typeorm';
@@ -12,6 +13,7 @@ import { createApp } from '../../src/app';
 import { DEFAULT_HTTP_TIMEOUTS } from '../../src/config';
 import { createAccessTokens } from '../../src/auth/access-tokens';
 import { createPasswordHasher } from '../../src/auth/password-hasher';
+import { createPasswordBreachChecker } from '../../src/auth/password-breach-checker';
 import { createDataSource } from '../../src/db/data-source';
 import { repositoriesFor, type Repositories } from '../../src/db/database';
 import { createHttpServer } from '../../src/http/http-server';
@@ -37,26 +39,40 @@ export interface TestApp {
   openapi: ResponseValidator;
 }
 
-export interface TestAppOptions {
+/** Stand-ins at the app's edges, each optional; the FakeMailer and no outbound HTTP otherwise. */
+export interface TestAppEdges {
   /**
    * The app's mailer instead of the FakeMailer (which then receives nothing): a real transport,
    * made once the file's servers are up, such as the SMTP mailer pointed at a local server.
    */
   mailer?: (clock: FakeClock) => Mailer;
+  /**
+   * test-utils' interceptOutboundHttp(): the breached-password check's fetch goes through it.
+   * Turn the check on with `passwordBreachCheck` in the config overrides.
+   */
+  outbound?: OutboundHttp;
 }
 
-async function startTestApp(
-  url: string,
-  config: AppConfig,
-  options: TestAppOptions,
-): Promise<TestApp> {
+async function startTestApp(url: string, config: AppConfig, edges: TestAppEdges): Promise<TestApp> {
   const dataSource = await createDataSource({ url, poolSize: 4 }).initialize();
   const mailer = new FakeMailer();
   const clock = new FakeClock(START);
   const logs = new LogRecorder();
   const logger = createLogger('info', logs);
-  const appMailer = options.mailer?.(clock) ?? mailer;
-  const app = createApp({ dataSource, mailer: appMailer, clock, config, logger });
+  const passwordBreachChecker = createPasswordBreachChecker(config.passwordBreachCheck, {
+    logger,
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- npm undici's Dispatcher and the one Node's fetch declares are two declarations of one class
+    dispatcher: edges.outbound?.dispatcher,
+  });
+  const appMailer = edges.mailer?.(clock) ?? mailer;
+  const app = createApp({
+    dataSource,
+    mailer: appMailer,
+    clock,
+    config,
+    logger,
+    passwordBreachChecker,
+  });
   const server = createHttpServer(app, DEFAULT_HTTP_TIMEOUTS).listen(0, '127.0.0.1');
   const repos = repositoriesFor(dataSource.manager);
   const given = createGiven({
@@ -84,18 +100,15 @@ async function startTestApp(
  * The real app on this file's own database, with fakes only at the edges (mail, clock,
  * log destination). Built once per file; every test starts from empty tables, an empty
  * mailbox, no logs and the clock at START. `overrides` change the test configuration, such as
- * the proxy trust a throttling test needs; `options.mailer` puts a real transport in the
- * FakeMailer's place.
+ * the proxy trust a throttling test needs; `edges` hands in a real mail transport or the
+ * outbound HTTP stand-in.
  */
-export function useTestApp(
-  overrides: Partial<AppConfig> = {},
-  options: TestAppOptions = {},
-): TestApp {
+export function useTestApp(overrides: Partial<AppConfig> = {}, edges: TestAppEdges = {}): TestApp {
   const database = useTestDatabase();
   const testApp = {} as TestApp;
   beforeAll(async () => {
     const config = { ...testConfig, ...overrides };
-    Object.assign(testApp, await startTestApp(database.url, config, options));
+    Object.assign(testApp, await startTestApp(database.url, config, edges));
   });
   beforeEach(() => {
     testApp.mailer.clear();

@@ -25,4 +25,6 @@ export const testConfig: AppConfig = {
     verifyEmail: GENEROUS,
     verificationEmails: GENEROUS,
   },
+  // Off, so no test reaches the internet; the breach-check suites turn it on, intercepted.
+  passwordBreachCheck: undefined,
 };

@@ -12,6 +12,7 @@ import { isAdmin } from './caller';
 import { EmailVerifier } from './email-verifier';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
+import { createPasswordBreachChecker, type PasswordBreachChecker } from './password-breach-checker';
 import { createRequestLimits, type RequestLimits } from './request-limits';
 
 type Hook = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
@@ -53,8 +54,14 @@ export function callerOf(request: FastifyRequest): User {
   return request.caller;
 }
 
-export const authPlugin = fp<{ config: Config; clock: Clock }>(
-  (app, { config, clock }, done) => {
+interface AuthPluginOptions {
+  config: Config;
+  clock: Clock;
+  passwordBreachChecker?: PasswordBreachChecker | undefined;
+}
+
+export const authPlugin = fp<AuthPluginOptions>(
+  (app, { config, clock, passwordBreachChecker }, done) => {
     const { users, verifications: records, loginAttempts } = app.repositories;
     const passwords = new PasswordHasher(config.passwords);
     const tokens = new AccessTokens(config.jwt, clock);
@@ -68,7 +75,18 @@ export const authPlugin = fp<{ config: Config; clock: Clock }>(
       limits.verificationEmails,
     );
     const throttle = new LoginThrottle(app.db, loginAttempts, clock);
-    const shared = { db: app.db, users, verifications, passwords, clock, log: app.log };
+    const breachChecker =
+      passwordBreachChecker ??
+      createPasswordBreachChecker(config.passwordBreachCheck, { logger: app.log });
+    const shared = {
+      db: app.db,
+      users,
+      verifications,
+      passwords,
+      breachChecker,
+      clock,
+      log: app.log,
+    };
     app.decorate('authService', new AuthService({ ...shared, tokens, throttle }));
     app.decorate('userService', new UserService(shared));
     app.decorate('requestLimits', limits);

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { clientAddress } from '../http/client-address';
 import { createdResponse } from '../http/created-response';
-import { problemResponses } from '../http/problem';
+import { passwordProblemResponses, problemResponses } from '../http/problem';
 import { UserSchema } from '../users/user.schemas';
 import { toUser } from '../users/user.view';
 import {
@@ -27,7 +27,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         body: RegisterBodySchema,
         response: {
           201: createdResponse(UserSchema),
-          ...problemResponses(400, 409, 413, 429, 503),
+          ...passwordProblemResponses(400, 409, 413, 429, 503),
         },
       },
     },

@@ -7,6 +7,8 @@ import { EmailNotVerifiedError, InvalidCredentialsError, LoginThrottledError } f
 import type { EmailVerifier } from './email-verifier';
 import type { LoginThrottle } from './login-throttle';
 import type { PasswordHasher } from './password-hasher';
+import type { PasswordBreachChecker } from './password-breach-checker';
+import { refuseBreachedPassword } from './breached-password';
 
 export interface Registration {
   name: string;
@@ -24,6 +26,7 @@ export interface AuthServiceDeps {
   users: UserRepository;
   verifications: EmailVerifier;
   passwords: PasswordHasher;
+  breachChecker: PasswordBreachChecker;
   tokens: AccessTokens;
   throttle: LoginThrottle;
   clock: Clock;
@@ -38,7 +41,8 @@ export class AuthService {
 
   /** The user, its verification record and the email, all or nothing. */
   async register(input: Registration): Promise<User> {
-    const { db, users, verifications, passwords, clock, log } = this.deps;
+    const { db, users, verifications, passwords, breachChecker, clock, log } = this.deps;
+    await refuseBreachedPassword(breachChecker, input.password);
     const passwordHash = await passwords.hash(input.password);
     const user = await db.transaction(async (tx) => {
       const created = await users.create({ ...input, passwordHash, createdAt: clock.now() }, tx);

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isDatabaseUnavailable } from '../db/database-unavailable';
 import { describeError } from './describe-error';
-import { HttpError } from './errors';
+import { HttpError, ValidationError } from './errors';
 import { trackAllowedMethods } from './method-not-allowed';
 import { problem, PROBLEM_CONTENT_TYPE, type Problem } from './problem';
 import { toFieldErrors } from './validation-errors';
@@ -36,7 +36,8 @@ function clientErrorProblem(error: FastifyError): Problem | undefined {
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof HttpError) {
-      return sendProblem(reply, problem(error.status, error.message), { ...error.headers });
+      const errors = error instanceof ValidationError ? error.errors : undefined;
+      return sendProblem(reply, problem(error.status, error.message, errors), { ...error.headers });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const errors = toFieldErrors(error.validation);

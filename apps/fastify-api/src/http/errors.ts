@@ -1,3 +1,5 @@
+import type { FieldError } from './problem';
+
 /**
  * Errors a request can end with. Each one knows its status and a detail safe to show;
  * the error handler is the only place that turns them into responses.
@@ -9,6 +11,16 @@ export abstract class HttpError extends Error {
 
 export class BadRequestError extends HttpError {
   readonly status = 400;
+}
+
+/** A 400 about fields the schema could not judge (a breached password): `errors` says which. */
+export class ValidationError extends BadRequestError {
+  constructor(
+    readonly errors: FieldError[],
+    message = 'The request is invalid: see errors.',
+  ) {
+    super(message);
+  }
 }
 
 export class UnauthorizedError extends HttpError {

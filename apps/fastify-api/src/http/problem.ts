@@ -44,3 +44,15 @@ export function problemResponses<Status extends number>(...statuses: Status[]) {
     [...statuses, 500].map((status) => [status, PROBLEM_RESPONSE]),
   ) as Record<Status | 500, typeof PROBLEM_RESPONSE>;
 }
+
+/** The 400 of a route that sets a password: the breached-password check answers with it too. */
+export const PASSWORD_400 =
+  'Invalid input, or a password known from a data breach (a field error on `password`)';
+
+/** problemResponses of a route that sets a password, its 400 described as such. */
+export function passwordProblemResponses<Status extends number>(...statuses: Status[]) {
+  return {
+    ...problemResponses(...statuses),
+    400: { ...PROBLEM_RESPONSE, description: PASSWORD_400 },
+  };
+}

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { callerOf } from '../auth/auth.plugin';
 import { isAdmin } from '../auth/caller';
 import { createdResponse } from '../http/created-response';
-import { problemResponses } from '../http/problem';
+import { passwordProblemResponses, problemResponses } from '../http/problem';
 import {
   CreateUserBodySchema,
   pageOf,
@@ -72,7 +72,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
         body: CreateUserBodySchema,
         response: {
           201: createdResponse(UserSchema),
-          ...problemResponses(400, 401, 403, 409, 413, 429, 503),
+          ...passwordProblemResponses(400, 401, 403, 409, 413, 429, 503),
         },
       },
     },

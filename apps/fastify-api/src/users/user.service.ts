@@ -3,6 +3,8 @@ import type { Caller } from '../auth/caller';
 import { isAdmin } from '../auth/caller';
 import type { EmailVerifier } from '../auth/email-verifier';
 import type { PasswordHasher } from '../auth/password-hasher';
+import type { PasswordBreachChecker } from '../auth/password-breach-checker';
+import { refuseBreachedPassword } from '../auth/breached-password';
 import type { Clock } from '../clock';
 import type { Database } from '../db/database';
 import { ForbiddenError } from '../http/errors';
@@ -15,6 +17,7 @@ export interface UserServiceDeps {
   users: UserRepository;
   verifications: EmailVerifier;
   passwords: PasswordHasher;
+  breachChecker: PasswordBreachChecker;
   clock: Clock;
   log: FastifyBaseLogger;
 }
@@ -36,8 +39,9 @@ export class UserService {
 
   /** An admin's shortcut past registration; an unverified user still gets the email. */
   async create(caller: Caller, input: CreateUserBody): Promise<User> {
-    const { db, users, verifications, passwords, clock, log } = this.deps;
+    const { db, users, verifications, passwords, breachChecker, clock, log } = this.deps;
     const { password, ...fields } = input;
+    await refuseBreachedPassword(breachChecker, password);
     const passwordHash = await passwords.hash(password);
     const user = await db.transaction(async (tx) => {
       const created = await users.create({ ...fields, passwordHash, createdAt: clock.now() }, tx);

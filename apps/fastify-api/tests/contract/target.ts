@@ -13,7 +13,8 @@ const APP_ROOT = join(__dirname, '..', '..');
 export const fastifyTarget: ContractTarget = {
   name: 'fastify-api',
   process: { cwd: APP_ROOT, args: ['--import', 'tsx', 'src/server.ts'] },
-  async start(databaseUrl, { databaseTimeouts, httpTimeouts, trustProxy, rateLimits } = {}) {
+  async start(databaseUrl, options = {}) {
+    const { databaseTimeouts, httpTimeouts, trustProxy, rateLimits, passwordBreachCheck } = options;
     const pool = createPool(databaseUrl, { max: 4, timeouts: databaseTimeouts });
     const mailer = new FakeMailer();
     const clock = new FakeClock(START);
@@ -26,6 +27,7 @@ export const fastifyTarget: ContractTarget = {
         httpTimeouts: httpTimeouts ?? testConfig.httpTimeouts,
         trustProxy: trustProxy ?? testConfig.trustProxy,
         rateLimits: { ...testConfig.rateLimits, ...rateLimits },
+        passwordBreachCheck,
       },
       logger: createLogger('silent'),
     });

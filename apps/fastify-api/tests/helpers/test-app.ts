@@ -4,12 +4,14 @@ import {
   LogRecorder,
   responseValidatorFor,
   useTestDatabase,
+  type OutboundHttp,
   type ResponseValidator,
 } from '@testbed/test-utils';
 import type pg from 'pg';
 import { buildApp, type App } from '../../src/app';
 import { AccessTokens } from '../../src/auth/access-tokens';
 import { PasswordHasher } from '../../src/auth/password-hasher';
+import { createPasswordBreachChecker } from '../../src/auth/password-breach-checker';
 import type { Config } from '../../src/config';
 import { createDatabase, createPool, type Database } from '../../src/db/database';
 import type { Repositories } from '../../src/db/database.plugin';
@@ -45,17 +47,23 @@ export interface TestAppOptions {
    * made once the file's servers are up, such as the SMTP mailer pointed at a local server.
    */
   mailer?: (clock: FakeClock) => Mailer;
+  /**
+   * test-utils' interceptOutboundHttp(): the breached-password check's fetch goes through it.
+   * Turn the check on with `passwordBreachCheck` in the config overrides.
+   */
+  outbound?: OutboundHttp;
 }
 
 /**
  * The real app on this file's own database, with fakes only at the edges: mail, time and the
  * log destination. Built once per file (beforeAll); every table is emptied and the fakes are
  * reset before each test, so tests share nothing but the running app. `overrides` change the
- * test configuration, such as the proxy trust a throttling test needs.
+ * test configuration, such as the proxy trust a throttling test needs; `options` hand in a real
+ * mail transport or the outbound HTTP stand-in.
  */
 export function useTestApp(
   overrides: Partial<Config> = {},
-  { beforeStart, mailer: appMailer }: TestAppOptions = {},
+  { beforeStart, mailer: appMailer, outbound }: TestAppOptions = {},
 ): TestApp {
   const database = useTestDatabase();
   const t = {} as TestApp;
@@ -68,12 +76,19 @@ export function useTestApp(
     const mailer = new FakeMailer();
     const clock = new FakeClock(START);
     const logs = new LogRecorder();
+    const logger = createLogger(config.logLevel, logs);
+    const passwordBreachChecker = createPasswordBreachChecker(config.passwordBreachCheck, {
+      logger,
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- npm undici's Dispatcher and the one Node's fetch declares are two declarations of one class
+      dispatcher: outbound?.dispatcher,
+    });
     const app = buildApp({
       db,
       mailer: appMailer?.(clock) ?? mailer,
       clock,
       config,
-      logger: createLogger(config.logLevel, logs),
+      logger,
+      passwordBreachChecker,
     });
     beforeStart?.(app);
     // One listening socket per file, reused over keep-alive by every request of the file.

@@ -2,3 +2,4 @@
 export * from '../core';
 export { createGlobalSetup } from './global-setup';
 export { testDatabase, useTestDatabase } from './use-test-database';
+export { interceptOutboundHttp } from './intercept-outbound-http';

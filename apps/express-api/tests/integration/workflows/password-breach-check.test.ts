@@ -1,0 +1,175 @@
+// Workflow suite at the network edge (docs/external-services.md): registration with the
+// breached-password check on, its HTTP intercepted by test-utils' interceptOutboundHttp, so the
+// app's real client, headers and parsing run and no request reaches the internet.
+import { rangeAnswer, rangePath, sha1Hex } from '@testbed/contract-tests/pwned-range';
+import { interceptOutboundHttp, type LogEntry } from '@testbed/test-utils';
+import { BREACHED_PASSWORD } from '../../../src/auth/breached-password';
+import { useTestApp } from '../../helpers/test-app';
+
+const SERVICE = 'https://pwned.example.test';
+// Short, so a test that waits for the timeout waits little; the replies it delays wait longer.
+const TIMEOUT_MS = 100;
+
+const outbound = interceptOutboundHttp();
+const t = useTestApp(
+  { passwordBreachCheck: { url: SERVICE, timeoutMs: TIMEOUT_MS } },
+  { outbound },
+);
+
+/** The service's answer for this password's range, once unless told. */
+const range = (password: string) =>
+  outbound.origin(SERVICE).intercept({ path: rangePath(password), method: 'GET' });
+
+const register = (body = t.given.attributes()) =>
+  t.api
+    .post('/api/auth/register')
+    .send({ name: body.name, email: body.email, password: body.password });
+
+const LOGGER_FIELDS = new Set(['level', 'time', 'pid', 'hostname', 'app', 'msg']);
+
+/** The event's own fields: what the logger adds to every line aside, nothing else. */
+const eventFields = (entry: LogEntry | undefined) =>
+  Object.fromEntries(Object.entries(entry ?? {}).filter(([key]) => !LOGGER_FIELDS.has(key)));
+
+describe('registration with the breached-password check', () => {
+  it('refuses a breached password with 400 and a field error on password, and writes, mails and logs nothing of it', async () => {
+    const body = t.given.attributes();
+    range(body.password).reply(200, rangeAnswer(body.password, 42));
+
+    const res = await register(body);
+
+    expect(res).toBeProblem(400);
+    expect(res.body).toMatchObject({ errors: [{ path: 'password', message: BREACHED_PASSWORD }] });
+    expect(await t.repos.users.findByEmail(body.email)).toBeUndefined();
+    expect(t.mailer.sent).toEqual([]);
+    expect(t.logs.text()).not.toContain(body.password);
+  });
+
+  it('registers a password the service does not list with 201', async () => {
+    const body = t.given.attributes();
+    range(body.password).reply(200, rangeAnswer(body.password));
+
+    const res = await register(body);
+
+    expect(res.status).toBe(201);
+    expect(await t.repos.users.findByEmail(body.email)).toMatchObject({ email: body.email });
+  });
+
+  it('registers a password listed only as a padding line (count 0) with 201', async () => {
+    const body = t.given.attributes();
+    range(body.password).reply(200, rangeAnswer(body.password, 0));
+
+    const res = await register(body);
+
+    expect(res.status).toBe(201);
+  });
+
+  it('sends the service only the first five characters of the SHA-1, asking for padding', async () => {
+    const body = t.given.attributes();
+    const hash = sha1Hex(body.password);
+    range(body.password).reply(200, rangeAnswer(body.password));
+
+    await register(body).expect(201);
+
+    expect(outbound.requests).toEqual([
+      expect.objectContaining({
+        method: 'GET',
+        origin: SERVICE,
+        path: `/range/${hash.slice(0, 5)}`,
+      }),
+    ]);
+    expect(outbound.requests[0]?.headers['add-padding']).toBe('true');
+    const sent = JSON.stringify(outbound.requests);
+    expect(sent).not.toContain(body.password);
+    expect(sent).not.toContain(hash.slice(5));
+  });
+
+  it('asks the service nothing for a request that fails validation', async () => {
+    const res = await register({ ...t.given.attributes(), password: 'short' });
+
+    expect(res).toBeProblem(400);
+    expect(outbound.requests).toEqual([]);
+  });
+});
+
+describe('registration when the breached-password check cannot answer', () => {
+  // Each: how the service fails, the reason logged, the attempts made (one retry at most, and
+  // none after a timeout or an answer that is not a range).
+  const outages: [string, (password: string) => void, Record<string, unknown>][] = [
+    [
+      'answers 500 twice',
+      (password) => range(password).reply(500, 'oops').times(2),
+      { reason: 'http_status', status: 500, attempts: 2 },
+    ],
+    [
+      'resets the connection twice',
+      (password) => range(password).replyWithError(new Error('socket hang up')).times(2),
+      { reason: 'network_error', attempts: 2 },
+    ],
+    [
+      'answers a body that is not a range',
+      (password) => range(password).reply(200, '<html>Service Unavailable</html>'),
+      { reason: 'malformed_response', attempts: 1 },
+    ],
+    [
+      'answers later than the timeout',
+      (password) =>
+        range(password)
+          .reply(200, rangeAnswer(password, 42))
+          .delay(TIMEOUT_MS * 5),
+      { reason: 'timeout', attempts: 1 },
+    ],
+  ];
+
+  it.each(outages)(
+    'registers the user (201) and logs one password_check_unavailable when the service %s',
+    async (_how, arrange, expected) => {
+      const body = t.given.attributes();
+      arrange(body.password);
+
+      const res = await register(body);
+
+      expect(res.status).toBe(201);
+      const events = t.logs.events('password_check_unavailable');
+      expect(events).toHaveLength(1);
+      expect(eventFields(events[0])).toEqual({ event: 'password_check_unavailable', ...expected });
+      expect(t.logs.text()).not.toContain(sha1Hex(body.password));
+    },
+  );
+
+  it('goes on after one retry when the first answer is a 503 and the second a range', async () => {
+    const body = t.given.attributes();
+    range(body.password).reply(503, 'busy');
+    range(body.password).reply(200, rangeAnswer(body.password, 7));
+
+    const res = await register(body);
+
+    expect(res).toBeProblem(400);
+    expect(outbound.requests).toHaveLength(2);
+    expect(t.logs.events('password_check_unavailable')).toEqual([]);
+  });
+});
+
+describe('POST /api/users (admin create) with the breached-password check', () => {
+  it('refuses a breached password with 400 and writes nothing', async () => {
+    const admin = await t.given.admin();
+    const body = t.given.attributes();
+    range(body.password).reply(200, rangeAnswer(body.password, 3));
+
+    const res = await t.api.as(admin).post('/api/users').send(body);
+
+    expect(res).toBeProblem(400);
+    expect(res.body).toMatchObject({ errors: [{ path: 'password', message: BREACHED_PASSWORD }] });
+    expect(await t.repos.users.findByEmail(body.email)).toBeUndefined();
+    expect(t.mailer.sent).toEqual([]);
+  });
+
+  it("asks the service nothing for a non-admin's create, which is 403", async () => {
+    const user = await t.given.user();
+
+    const res = await t.api.as(user).post('/api/users').send(t.given.attributes());
+
+    expect(res).toBeProblem(403);
+    expect(outbound.requests).toEqual([]);
+  });
+});

@@ -1,0 +1,68 @@
+// Unit tests of the breached-password check's configuration: on outside tests, off under
+// NODE_ENV=test so no test reaches the internet unless it asks to (docs/external-services.md).
+import { randomBytes } from 'node:crypto';
+import { BREACH_CHECK_OFF_WARNING, ConfigError, loadConfig } from '../../src/config';
+
+function refusal(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  throw new Error('loadConfig accepted the environment');
+}
+
+describe('PASSWORD_BREACH_CHECK', () => {
+  it('is on with the public service and a 1.5 s timeout by default outside tests', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).passwordBreachCheck).toEqual({
+      url: 'https://api.pwnedpasswords.com',
+      timeoutMs: 1500,
+    });
+  });
+
+  it('is off by default when NODE_ENV=test, and on there when asked', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).passwordBreachCheck).toBeUndefined();
+    expect(
+      loadConfig({ NODE_ENV: 'test', PASSWORD_BREACH_CHECK: 'on' }).passwordBreachCheck,
+    ).toEqual(expect.objectContaining({ url: 'https://api.pwnedpasswords.com' }));
+  });
+
+  it('takes the service URL and the timeout from the environment', () => {
+    const config = loadConfig({
+      PASSWORD_BREACH_CHECK_URL: 'http://127.0.0.1:8080',
+      PASSWORD_BREACH_CHECK_TIMEOUT_MS: '300',
+    });
+
+    expect(config.passwordBreachCheck).toEqual({ url: 'http://127.0.0.1:8080', timeoutMs: 300 });
+  });
+
+  it.each([
+    [{ PASSWORD_BREACH_CHECK: 'yes' }, 'PASSWORD_BREACH_CHECK'],
+    [{ PASSWORD_BREACH_CHECK_URL: 'ftp://example.test' }, 'PASSWORD_BREACH_CHECK_URL'],
+    [{ PASSWORD_BREACH_CHECK_TIMEOUT_MS: '0' }, 'PASSWORD_BREACH_CHECK_TIMEOUT_MS'],
+  ])('stops with one line naming the variable for %j', (env, variable) => {
+    const message = refusal(env);
+
+    expect(message).toMatch(new RegExp(`^Invalid configuration: ${variable} `));
+    expect(message).not.toContain('\n');
+  });
+
+  it('warns when it is off in production, and not when it is on', () => {
+    const production = {
+      NODE_ENV: 'production',
+      // Made for this run: a constant here would be one more published secret.
+      JWT_SECRET: randomBytes(24).toString('base64url'),
+      DATABASE_URL: 'postgres://app@db.example.test/app',
+      PUBLIC_URL: 'https://app.example.test',
+      MAIL_TRANSPORT: 'smtp',
+      SMTP_URL: 'smtp://mail.example.test:587',
+    };
+
+    const off = loadConfig({ ...production, PASSWORD_BREACH_CHECK: 'off' });
+    const on = loadConfig(production);
+
+    expect(off.warnings).toContain(BREACH_CHECK_OFF_WARNING);
+    expect(on.warnings).not.toContain(BREACH_CHECK_OFF_WARNING);
+  });
+});

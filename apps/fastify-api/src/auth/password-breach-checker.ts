@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import { breachCount } from './pwned-range-response';
+
+/** Where and how long to ask; undefined when PASSWORD_BREACH_CHECK=off. */
+export interface BreachCheckConfig {
+  /** The range API's base: `https://api.pwnedpasswords.com`. */
+  url: string;
+  timeoutMs: number;
+}
+
+/** The dispatcher Node's fetch takes: tests hand in one that answers for the internet. */
+export type FetchDispatcher = NonNullable<RequestInit['dispatcher']>;
+
+export interface PasswordBreachChecker {
+  /**
+   * True when the password is in a known breach. False when it is not, and also when the
+   * service could not say: that is logged as `password_check_unavailable` and the caller goes on.
+   */
+  isBreached(password: string): Promise<boolean>;
+}
+
+type Reason = 'timeout' | 'network_error' | 'http_status' | 'malformed_response';
+
+class CheckUnavailable extends Error {
+  constructor(
+    readonly reason: Reason,
+    /** Worth one more try: the connection failed, or the service said 5xx. */
+    readonly retryable: boolean,
+    readonly status?: number,
+  ) {
+    super(reason);
+  }
+}
+
+/** The same string the hasher hashes (NFC), as uppercase hex: 5 characters leave, 35 stay. */
+function sha1Hex(password: string): string {
+  return createHash('sha1').update(password.normalize('NFC'), 'utf8').digest('hex').toUpperCase();
+}
+
+// A timeout is not retried: a service that did not answer within the limit is unlikely to in the
+// next one, and a retry would double the wait of every registration while it is slow.
+function failureOf(error: unknown): CheckUnavailable {
+  if (error instanceof CheckUnavailable) return error;
+  const name = (error as { name?: unknown } | null)?.name;
+  if (name === 'TimeoutError') return new CheckUnavailable('timeout', false);
+  if (name === 'MalformedRangeResponseError')
+    return new CheckUnavailable('malformed_response', false);
+  return new CheckUnavailable('network_error', true);
+}
+
+async function fetchRange(url: string, timeoutMs: number, dispatcher?: FetchDispatcher) {
+  const response = await fetch(url, {
+    headers: { 'Add-Padding': 'true' },
+    signal: AbortSignal.timeout(timeoutMs),
+    ...(dispatcher ? { dispatcher } : {}),
+  });
+  if (response.status !== 200) {
+    await response.body?.cancel();
+    throw new CheckUnavailable('http_status', response.status >= 500, response.status);
+  }
+  return response.text();
+}
+
+const disabled: PasswordBreachChecker = { isBreached: () => Promise.resolve(false) };
+
+/**
+ * The Pwned Passwords range API (k-anonymity): only the first 5 hex characters of the
+ * password's SHA-1 leave the app. At most one retry; when the service cannot say, the check
+ * fails open (docs/external-services.md) and logs why, never anything about the password.
+ */
+export function createPasswordBreachChecker(
+  config: BreachCheckConfig | undefined,
+  deps: { logger: FastifyBaseLogger; dispatcher?: FetchDispatcher | undefined },
+): PasswordBreachChecker {
+  if (!config) return disabled;
+  const base = config.url.replace(/\/+$/, '');
+  const ask = async (prefix: string, suffix: string) =>
+    breachCount(
+      await fetchRange(`${base}/range/${prefix}`, config.timeoutMs, deps.dispatcher),
+      suffix,
+    );
+  return {
+    async isBreached(password) {
+      const hash = sha1Hex(password);
+      const [prefix, suffix] = [hash.slice(0, 5), hash.slice(5)];
+      let attempts = 0;
+      for (;;) {
+        attempts += 1;
+        try {
+          return (await ask(prefix, suffix)) > 0;
+        } catch (error) {
+          const failure = failureOf(error);
+          if (failure.retryable && attempts < 2) continue;
+          const { reason, status } = failure;
+          deps.logger.warn(
+            { event: 'password_check_unavailable', reason, status, attempts },
+            'the breached-password check could not answer: the password was accepted unchecked',
+          );
+          return false;
+        }
+      }
+    },
+  };
+}
