@@ -2,6 +2,10 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { createApp } from './app';
+import {
+  createPasswordBreachChecker,
+  type PasswordBreachChecker,
+} from './auth/password-breach-checker';
 import { createPasswordHasher } from './auth/password-hasher';
 import { systemClock } from './clock';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -96,7 +100,11 @@ function stopOnSignals(logger: Logger): void {
   process.on('SIGINT', shutdown);
 }
 
-async function openDataSource(config: Config, logger: Logger): Promise<DataSource> {
+async function openDataSource(
+  config: Config,
+  logger: Logger,
+  breachChecker: PasswordBreachChecker,
+): Promise<DataSource> {
   const url = await openDatabase(config, logger);
   await migrate(url);
   const options = {
@@ -110,7 +118,7 @@ async function openDataSource(config: Config, logger: Logger): Promise<DataSourc
   if (config.admin) {
     const hasher = createPasswordHasher(config.passwordHashing);
     const repos = repositoriesFor(dataSource.manager);
-    await ensureAdmin(config.admin, { repos, hasher, clock: systemClock, logger });
+    await ensureAdmin(config.admin, { repos, hasher, breachChecker, clock: systemClock, logger });
   }
   return dataSource;
 }
@@ -119,11 +127,13 @@ async function openDataSource(config: Config, logger: Logger): Promise<DataSourc
 async function main(config: Config, logger: Logger): Promise<void> {
   for (const warning of config.warnings) logger.warn(warning);
   stopOnSignals(logger);
-  const dataSource = await openDataSource(config, logger);
+  // One checker for the admin bootstrap and the app, so both ask the same service the same way.
+  const passwordBreachChecker = createPasswordBreachChecker(config.passwordBreachCheck, { logger });
+  const dataSource = await openDataSource(config, logger, passwordBreachChecker);
 
   const clock = systemClock;
   const mailer = createMailer(config.mail, clock);
-  const app = createApp({ dataSource, mailer, clock, config, logger });
+  const app = createApp({ dataSource, mailer, clock, config, logger, passwordBreachChecker });
   const server = createHttpServer(app, config.httpTimeouts);
   await listen(server, config.port, config.host);
   resources.push(() => closeServer(server, config.shutdownTimeoutMs));

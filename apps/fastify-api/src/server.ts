@@ -2,6 +2,10 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Logger } from 'pino';
 import { buildApp, type App } from './app';
+import {
+  createPasswordBreachChecker,
+  type PasswordBreachChecker,
+} from './auth/password-breach-checker';
 import { PasswordHasher } from './auth/password-hasher';
 import { systemClock } from './clock';
 import { ConfigError, configFromEnvironment, type Config } from './config';
@@ -39,11 +43,16 @@ async function openDatabase(config: Config, logger: FastifyBaseLogger): Promise<
   return createDatabase(pool);
 }
 
-async function ensureAdminAccount(config: Config, db: Database, logger: FastifyBaseLogger) {
+async function ensureAdminAccount(
+  config: Config,
+  db: Database,
+  logger: FastifyBaseLogger,
+  breachChecker: PasswordBreachChecker,
+) {
   if (!config.admin) return;
   const hasher = new PasswordHasher(config.passwords);
   const repos = createRepositories(db);
-  await ensureAdmin(config.admin, { repos, hasher, clock: systemClock, logger });
+  await ensureAdmin(config.admin, { repos, hasher, breachChecker, clock: systemClock, logger });
 }
 
 /**
@@ -91,9 +100,11 @@ async function main(config: Config, logger: Logger): Promise<void> {
   for (const warning of config.warnings) logger.warn(warning);
   stopOnSignals(logger);
   const db = await openDatabase(config, logger);
-  await ensureAdminAccount(config, db, logger);
+  // One checker for the admin bootstrap and the app, so both ask the same service the same way.
+  const passwordBreachChecker = createPasswordBreachChecker(config.passwordBreachCheck, { logger });
+  await ensureAdminAccount(config, db, logger, passwordBreachChecker);
   const mailer = createMailer(config.mail, systemClock);
-  const app = buildApp({ db, mailer, clock: systemClock, config, logger });
+  const app = buildApp({ db, mailer, clock: systemClock, config, logger, passwordBreachChecker });
   resources.push(() => closeApp(app, config.shutdownTimeoutMs));
   // Fastify logs the line itself: one per address when HOST is 0.0.0.0.
   await app.listen({

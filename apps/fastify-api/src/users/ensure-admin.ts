@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { PasswordBreachChecker } from '../auth/password-breach-checker';
 import type { PasswordHasher } from '../auth/password-hasher';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
@@ -19,6 +20,21 @@ export class AdminEmailTakenError extends Error {
   }
 }
 
+/**
+ * ADMIN_PASSWORD is in a known breach: attackers try those first, and this account can do
+ * anything. Registration refuses such a password with a 400; start-up has nobody to answer, so
+ * it stops. When the check cannot answer, start-up goes on, as registration does.
+ */
+export class AdminPasswordBreachedError extends Error {
+  override name = 'AdminPasswordBreachedError';
+  constructor() {
+    super(
+      'ADMIN_PASSWORD has appeared in a data breach (Pwned Passwords), so attackers try it ' +
+        'first: set another and start again',
+    );
+  }
+}
+
 const UNVERIFIED =
   'the ADMIN_EMAIL admin has not verified its email address: it can sign in once it follows ' +
   'the link in its verification email';
@@ -26,15 +42,23 @@ const UNVERIFIED =
 /**
  * On start: creates the admin named by ADMIN_EMAIL, verified, when nobody has the address.
  * An existing account is never changed: an admin is kept as it is (its password, and its
- * verification, which only its mailbox can give), any other stops the start.
+ * verification, which only its mailbox can give), any other stops the start. A breached
+ * ADMIN_PASSWORD stops the start before anything is written.
  */
 export async function ensureAdmin(
   admin: NonNullable<Config['admin']>,
-  deps: { repos: Repositories; hasher: PasswordHasher; clock: Clock; logger: FastifyBaseLogger },
+  deps: {
+    repos: Repositories;
+    hasher: PasswordHasher;
+    breachChecker: PasswordBreachChecker;
+    clock: Clock;
+    logger: FastifyBaseLogger;
+  },
 ): Promise<void> {
-  const { repos, hasher, clock, logger } = deps;
+  const { repos, hasher, breachChecker, clock, logger } = deps;
   const existing = await repos.users.findByEmail(admin.email);
   if (!existing) {
+    if (await breachChecker.isBreached(admin.password)) throw new AdminPasswordBreachedError();
     const passwordHash = await hasher.hash(admin.password);
     const user = await repos.users.create({
       name: admin.name,

@@ -1,20 +1,37 @@
 // Workflow suite (3 of 4 kinds): what start-up does with ADMIN_EMAIL and ADMIN_PASSWORD,
 // run against the real database, then checked through the real login route.
 // See docs/fastify-api.md.
-import { AdminEmailTakenError, ensureAdmin } from '../../../src/users/ensure-admin';
+import { rangeAnswer, rangePath } from '@testbed/contract-tests/pwned-range';
+import { interceptOutboundHttp } from '@testbed/test-utils';
+import {
+  AdminEmailTakenError,
+  AdminPasswordBreachedError,
+  ensureAdmin,
+} from '../../../src/users/ensure-admin';
+import { createPasswordBreachChecker } from '../../../src/auth/password-breach-checker';
 import { PasswordHasher } from '../../../src/auth/password-hasher';
 import { createLogger } from '../../../src/logger';
 import { testConfig } from '../../helpers/test-config';
 import { useTestApp } from '../../helpers/test-app';
 
+// The breached-password check is on, its HTTP intercepted: a request nobody arranged fails
+// the test, so the tests that arrange none also show that nothing was asked.
+const SERVICE = 'https://pwned.example.test';
+const outbound = interceptOutboundHttp();
 const t = useTestApp();
 
 function bootstrap(email: string, password = 'admin password 1') {
+  const logger = createLogger('info', t.logs);
   const deps = {
     repos: t.repos,
     hasher: new PasswordHasher(testConfig.passwords),
+    breachChecker: createPasswordBreachChecker(
+      { url: SERVICE, timeoutMs: 1_000 },
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- npm undici's Dispatcher and the one Node's fetch declares are two declarations of one class
+      { logger, dispatcher: outbound.dispatcher },
+    ),
     clock: t.clock,
-    logger: createLogger('info', t.logs),
+    logger,
   };
   return ensureAdmin({ email, password, name: 'Admin' }, deps);
 }
@@ -22,6 +39,8 @@ function bootstrap(email: string, password = 'admin password 1') {
 describe('the admin from the environment', () => {
   it('is created verified when missing, and can sign in', async () => {
     const email = t.given.email('admin');
+    const range = outbound.origin(SERVICE).intercept({ path: rangePath('admin password 1') });
+    range.reply(200, rangeAnswer('admin password 1'));
 
     await bootstrap(email.toUpperCase(), 'admin password 1');
 
@@ -86,5 +105,40 @@ describe('the admin from the environment', () => {
 
     expect(await t.api.login(admin.email, admin.password)).toEqual(expect.any(String));
     expect(await t.repos.users.list({ limit: 10, offset: 0 })).toMatchObject({ total: 1 });
+  });
+
+  it('stops the start, naming ADMIN_PASSWORD, when the password is in a breach, and creates nobody', async () => {
+    const email = t.given.email('admin');
+    const password = 'a breached admin password';
+    outbound
+      .origin(SERVICE)
+      .intercept({ path: rangePath(password) })
+      .reply(200, rangeAnswer(password, 7));
+
+    const start = bootstrap(email, password);
+
+    await expect(start).rejects.toThrow(AdminPasswordBreachedError);
+    await expect(start).rejects.toThrow(/^ADMIN_PASSWORD [^\n]+$/);
+    expect(await t.repos.users.findByEmail(email)).toBeUndefined();
+    expect(t.logs.entries).toEqual([]);
+  });
+
+  it('creates the admin when the breach check cannot answer, and logs that it went unchecked', async () => {
+    const email = t.given.email('admin');
+    const password = 'an unchecked admin password';
+    // Two 503s: the check's one retry, then it gives up.
+    outbound
+      .origin(SERVICE)
+      .intercept({ path: rangePath(password) })
+      .reply(503, '')
+      .times(2);
+
+    await bootstrap(email, password);
+
+    expect(await t.repos.users.findByEmail(email)).toMatchObject({ role: 'admin' });
+    expect(t.logs.events('password_check_unavailable')).toEqual([
+      expect.objectContaining({ level: 40, reason: 'http_status', status: 503 }),
+    ]);
+    expect(t.logs.text()).not.toContain(password);
   });
 });
