@@ -28,3 +28,4 @@ export { describeLoginThrottleContract } from './suites/login-throttle.contract'
 export { describeRequestLimitsContract } from './suites/request-limits.contract';
 export { createContractApi, type Client, type ContractApi } from './api-client';
 export { compareOpenApiDocuments } from './openapi-diff/compare-documents';
+export { describeDifferentialContract } from './suites/differential.contract';
