@@ -12,7 +12,9 @@ import type { AppConfig } from './config';
 import { Database } from './db/database';
 import { healthRoutes } from './health/health.routes';
 import { authenticate } from './http/authenticate';
+import { refuseEncodedBodies } from './http/body-encoding';
 import { BODY_LIMIT_BYTES, limitBodies } from './http/body-limit';
+import { refusePrototypeKeys } from './http/prototype-keys';
 import { errorHandler } from './http/error-handler';
 import { frameworkProxyTrust } from './http/proxy-trust';
 import { notFound } from './http/not-found';
@@ -79,6 +81,9 @@ export function createApp(deps: AppDeps): Express {
   const services = createServices(deps);
   const authenticated = authenticate(services.tokens, services.db.repos.users);
   const app = express();
+  // `/API/PROFILE` is not `/api/profile` (RFC 3986 paths are case-sensitive), as in the Fastify
+  // twin; each router says the same, since a router does not inherit the setting.
+  app.enable('case sensitive routing');
   app.disable('x-powered-by');
   // No conditional GETs in the contract: responses carry no ETag, as the Fastify twin's.
   app.disable('etag');
@@ -87,10 +92,15 @@ export function createApp(deps: AppDeps): Express {
   app.use(addSecurityHeaders);
   app.use(logRequests(deps.logger));
   app.use(limitBodies);
+  app.use(refuseEncodedBodies);
   app.use(
     express.json({
       limit: BODY_LIMIT_BYTES,
       type: (req) => isUtf8Json(req.headers['content-type']),
+      // Any JSON value is read, as in the Fastify twin: the route's schema then says that an
+      // object was expected, rather than the parser calling `"text"` invalid JSON.
+      strict: false,
+      reviver: refusePrototypeKeys,
     }),
   );
   // Any other body is read within the same limit and dropped, as in the Fastify app: too large

@@ -29,3 +29,4 @@ export { describeRequestLimitsContract } from './suites/request-limits.contract'
 export { createContractApi, type Client, type ContractApi } from './api-client';
 export { compareOpenApiDocuments } from './openapi-diff/compare-documents';
 export { describeDifferentialContract } from './suites/differential.contract';
+export { describeFrameworkDifferencesContract } from './suites/framework-differences.contract';

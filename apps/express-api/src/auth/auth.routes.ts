@@ -13,7 +13,7 @@ export function authRoutes(
   authenticated: RequestHandler,
   limits: RequestLimits,
 ): Router {
-  const router = Router();
+  const router = Router({ caseSensitive: true });
 
   router
     .route('/auth/register')

@@ -8,7 +8,7 @@ import type { UserService } from './user.service';
 import { toUser, toUserSummary } from './user.view';
 
 export function userRoutes(users: UserService, authenticated: RequestHandler): Router {
-  const router = Router();
+  const router = Router({ caseSensitive: true });
 
   router
     .route('/users')

@@ -22,6 +22,7 @@ import {
   describePublishedSecretsContract,
   describeLoginThrottleContract,
   describeRequestLimitsContract,
+  describeFrameworkDifferencesContract,
 } from '@testbed/contract-tests';
 import { fastifyTarget } from './target';
 
@@ -34,6 +35,8 @@ describeOperationsContract(fastifyTarget);
 describeProblemsContract(fastifyTarget);
 describeRulesContract(fastifyTarget);
 describeSecurityRulesContract(fastifyTarget);
+// Where Express and Fastify differ by default, and the rule both keep (docs/hardening/differential.md).
+describeFrameworkDifferencesContract(fastifyTarget);
 
 // Hardening (docs/hardening/README.md): races, a failing database, signals, hostile input.
 describeConcurrencyContract(fastifyTarget);
