@@ -95,6 +95,9 @@ export async function drive(driven: DrivenApp, step: Step): Promise<Exchange | u
     if (id !== undefined) await driven.app.promoteToAdmin(id);
     return undefined;
   }
+  // Each user a second apart, as `given` makes them: lists are ordered by createdAt, then by id,
+  // and ids are each app's own random ones, so a tie would order the two apps' lists apart.
+  if (step.creates !== undefined) driven.app.clock.advance({ seconds: 1 });
   const outcome = await exchange(driven.app.server, driven.agent, wireRequest(driven, step));
   learn(driven, step, outcome);
   return outcome;

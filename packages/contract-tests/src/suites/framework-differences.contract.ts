@@ -44,6 +44,36 @@ export function describeFrameworkDifferencesContract(target: ContractTarget): vo
       },
     );
 
+    it('refuses a Content-Encoding on an empty body with the same 400 problem', async () => {
+      const res = await c.api
+        .post('/api/auth/login')
+        .set('content-type', 'application/json')
+        .set('content-encoding', 'gzip')
+        .send('');
+
+      expect(res).toBeProblem(400, { detail: ENCODED_BODY });
+    });
+
+    it('answers an empty body declared as JSON with a 400 problem saying so', async () => {
+      const res = await c.api
+        .post('/api/auth/login')
+        .set('content-type', 'application/json')
+        .send('');
+
+      expect(res).toBeProblem(400, {
+        detail: 'The request body is empty; a JSON object is expected.',
+      });
+    });
+
+    it('answers a GET with If-None-Match: * with the resource, never a 304', async () => {
+      const user = await c.given.user();
+
+      const res = await c.api.as(user).get('/api/profile').set('if-none-match', '*');
+
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ id: user.id });
+    });
+
     it('reads a body sent with Content-Encoding: identity', async () => {
       const res = await c.api
         .post('/api/auth/register')
