@@ -9,5 +9,6 @@ module.exports = defineJestConfig({
     globalSetup: '<rootDir>/tests/global-setup.ts',
     globalTeardown: '@testbed/test-utils/jest-global-teardown',
     testEnvironment: '@testbed/test-utils/jest-environment',
+    setupFilesAfterEnv: ['@testbed/test-utils/matchers'],
   },
 });

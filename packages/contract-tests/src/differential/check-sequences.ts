@@ -81,7 +81,7 @@ export async function checkSequences(
     [
       found,
       '',
-      `After ${details.numRuns} sequences, shrunk ${details.numShrinks} times: seed ${details.seed}, path "${details.counterexamplePath ?? ''}".`,
+      `After ${details.numRuns} sequence(s), shrunk ${details.numShrinks} time(s): seed ${details.seed}, path "${details.counterexamplePath ?? ''}".`,
       `Replay: TESTBED_DIFFERENTIAL_SEED=${details.seed} TESTBED_DIFFERENTIAL_PATH=${details.counterexamplePath ?? ''} ` +
         `pnpm --filter @testbed/differential-tests test -t ${shellQuote(escapeRegExp(test))}`,
     ].join('\n'),

@@ -14,9 +14,12 @@ export interface Difference {
  */
 function comparable(body: unknown): unknown {
   if (typeof body !== 'object' || body === null || !('errors' in body)) return body;
-  const { errors } = body as { errors: unknown };
+  const errors: unknown = body.errors;
   if (!Array.isArray(errors)) return body;
-  const sorted = [...errors].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  const sorted = errors
+    .map((error: unknown) => JSON.stringify(error))
+    .sort()
+    .map((text) => JSON.parse(text) as unknown);
   return { ...body, errors: sorted };
 }
 

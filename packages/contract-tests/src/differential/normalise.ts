@@ -83,7 +83,7 @@ export function observe(outcome: Exchange, labeller: Labeller): Observed {
   const headers: Observed['headers'] = {};
   for (const name of COMPARED_HEADERS) {
     const value = outcome.headers[name];
-    if (value !== undefined) headers[name] = labeller.text(String(value));
+    if (value !== undefined) headers[name] = labeller.text([value].flat().join(', '));
   }
   return {
     status: outcome.status,

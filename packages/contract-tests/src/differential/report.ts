@@ -32,9 +32,7 @@ export function describeStep(step: Step): string {
 }
 
 const lines = (value: unknown): string[] =>
-  value === undefined
-    ? ['(none)']
-    : clip(JSON.stringify(value, null, 2) ?? String(value), 2_000).split('\n');
+  value === undefined ? ['(none)'] : clip(JSON.stringify(value, null, 2), 2_000).split('\n');
 
 function sideBySide(left: unknown, right: unknown): string[] {
   const [a, b] = [lines(left), lines(right)];
