@@ -17,18 +17,19 @@ export function isUtf8Json(contentType: string | undefined): boolean {
   return mediaType.trim() === 'application/json' && (charset === undefined || charset === 'utf-8');
 }
 
-/**
- * JSON declared, nothing sent: the Fastify twin's words for it, not an empty object. Fastify
- * reads a POST, PUT or PATCH body whenever a type is declared, and a DELETE or OPTIONS body
- * when a length is declared too.
- */
+// Methods whose body Fastify never reads; it reads every other method's whenever a type is
+// declared, and without a type when a body is.
+const BODYLESS = new Set(['GET', 'HEAD', 'TRACE']);
+
+/** JSON declared, nothing sent: the Fastify twin's words for it, not an empty object. */
 function declaresEmptyJson(req: Request): boolean {
   const { headers } = req;
-  if (!isUtf8Json(headers['content-type']) || headers['transfer-encoding'] !== undefined)
-    return false;
-  const length = headers['content-length'];
-  if (['POST', 'PUT', 'PATCH'].includes(req.method)) return !(Number(length) > 0);
-  return ['DELETE', 'OPTIONS'].includes(req.method) && length !== undefined && Number(length) === 0;
+  return (
+    !BODYLESS.has(req.method) &&
+    isUtf8Json(headers['content-type']) &&
+    headers['transfer-encoding'] === undefined &&
+    !(Number(headers['content-length']) > 0)
+  );
 }
 
 const refuseEmptyJson: RequestHandler = (req, _res, next) => {
@@ -37,10 +38,12 @@ const refuseEmptyJson: RequestHandler = (req, _res, next) => {
   next();
 };
 
-// A body read and dropped is `null`, as Fastify's catch-all parser leaves it; no body at all
-// stays `undefined` in both.
+// A body Fastify would hand its catch-all parser (any other type declared, or a body without
+// one) is `null` there, read or not; no body and no type stays `undefined` in both.
 const dropUnreadBody: RequestHandler = (req, _res, next) => {
-  if (Buffer.isBuffer(req.body)) req.body = null;
+  const otherType =
+    req.headers['content-type'] !== undefined && !isUtf8Json(req.headers['content-type']);
+  if (Buffer.isBuffer(req.body) || (otherType && req.body === undefined)) req.body = null;
   next();
 };
 
@@ -69,6 +72,6 @@ export const readBody: RequestHandler = express.Router().use(bodySteps);
 
 /** For unknown routes and methods: the body read first, as Fastify does, but never a GET's. */
 export const readBodyUnlessGet: RequestHandler = (req, res, next) => {
-  if (req.method === 'GET' || req.method === 'HEAD') next();
+  if (BODYLESS.has(req.method)) next();
   else readBody(req, res, next);
 };

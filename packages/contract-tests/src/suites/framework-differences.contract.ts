@@ -65,6 +65,20 @@ export function describeFrameworkDifferencesContract(target: ContractTarget): vo
       });
     });
 
+    it('answers a DELETE declaring a JSON body it does not send with the same 400, and deletes nothing', async () => {
+      const user = await c.given.user();
+
+      const res = await c.api
+        .as(user)
+        .delete(`/api/users/${user.id}`)
+        .set('content-type', 'application/json');
+
+      expect(res).toBeProblem(400, {
+        detail: 'The request body is empty; a JSON object is expected.',
+      });
+      expect(await c.db.rows('SELECT id FROM users WHERE id = $1', [user.id])).toHaveLength(1);
+    });
+
     it('answers a GET with If-None-Match: * with the resource, never a 304', async () => {
       const user = await c.given.user();
 
