@@ -1,4 +1,4 @@
-import express, { type Express, type RequestHandler } from 'express';
+import express, { type Express } from 'express';
 import type { DataSource } from 'typeorm';
 import { createAccessTokens } from './auth/access-tokens';
 import { authRoutes } from './auth/auth.routes';
@@ -16,7 +16,9 @@ import type { AppConfig } from './config';
 import { Database } from './db/database';
 import { healthRoutes } from './health/health.routes';
 import { authenticate } from './http/authenticate';
-import { BODY_LIMIT_BYTES, limitBodies } from './http/body-limit';
+import { refuseEncodedBodies } from './http/body-encoding';
+import { limitBodies } from './http/body-limit';
+import { readBodyUnlessGet } from './http/read-body';
 import { errorHandler } from './http/error-handler';
 import { frameworkProxyTrust } from './http/proxy-trust';
 import { notFound } from './http/not-found';
@@ -64,52 +66,32 @@ function createServices({ dataSource, mailer, clock, config, logger, ...deps }: 
   };
 }
 
-/**
- * What is read as JSON, the same rule in both apps: `application/json` in UTF-8 (RFC 8259).
- * Another charset is not read rather than refused with 415, a status the contract does not have.
- */
-export function isUtf8Json(contentType: string | undefined): boolean {
-  const [mediaType = '', ...parameters] = (contentType ?? '').toLowerCase().split(';');
-  const charset = parameters
-    .map((parameter) => parameter.trim())
-    .find((parameter) => parameter.startsWith('charset='))
-    ?.slice('charset='.length)
-    .replaceAll('"', '');
-  return mediaType.trim() === 'application/json' && (charset === undefined || charset === 'utf-8');
-}
-
-const dropUnreadBody: RequestHandler = (req, _res, next) => {
-  if (Buffer.isBuffer(req.body)) req.body = undefined;
-  next();
-};
+export { isUtf8Json } from './http/read-body';
 
 /** The whole app from its dependencies. Nothing here connects, listens or reads the env. */
 export function createApp(deps: AppDeps): Express {
   const services = createServices(deps);
   const authenticated = authenticate(services.tokens, services.db.repos.users);
   const app = express();
+  // `/API/PROFILE` is not `/api/profile` (RFC 3986 paths are case-sensitive), as in the Fastify
+  // twin; each router says the same, since a router does not inherit the setting.
+  app.enable('case sensitive routing');
   app.disable('x-powered-by');
   // No conditional GETs in the contract: responses carry no ETag, as the Fastify twin's.
   app.disable('etag');
+  // Nor 304s: Express answers `If-None-Match: *` with one even without ETags, Fastify never.
+  Object.defineProperty(app.request, 'fresh', { get: () => false });
   // The client address (login throttling, rate limits) as the Fastify twin reads it.
   app.set('trust proxy', frameworkProxyTrust(deps.config.trustProxy));
   app.use(addSecurityHeaders);
   app.use(logRequests(deps.logger));
   app.use(limitBodies);
-  app.use(
-    express.json({
-      limit: BODY_LIMIT_BYTES,
-      type: (req) => isUtf8Json(req.headers['content-type']),
-    }),
-  );
-  // Any other body is read within the same limit and dropped, as in the Fastify app: too large
-  // is 413 whatever the type, and otherwise the route's schema reports the missing object (400).
-  app.use(express.raw({ limit: BODY_LIMIT_BYTES, type: () => true }), dropUnreadBody);
+  app.use(refuseEncodedBodies);
   app.use(healthRoutes(services.db));
   app.use(openApiRoutes());
   app.use('/api', authRoutes(services.auth, authenticated, services.limits));
   app.use('/api', userRoutes(services.users, authenticated));
-  app.use(notFound);
+  app.use(readBodyUnlessGet, notFound);
   app.use(errorHandler(deps.logger));
   return app;
 }

@@ -11,6 +11,7 @@ import type { Clock } from './clock';
 import type { Config } from './config';
 import type { Database } from './db/database';
 import { databasePlugin } from './db/database.plugin';
+import { refuseEncodedBodies } from './http/body-encoding';
 import { BODY_LIMIT_BYTES, limitBodies } from './http/body-limit';
 import { registerErrorHandling } from './http/error-handler';
 import { frameworkErrorHandler } from './http/framework-errors';
@@ -87,6 +88,7 @@ export function buildApp({ db, mailer, clock, config, logger, passwordBreachChec
   });
   addSecurityHeaders(app);
   limitBodies(app);
+  refuseEncodedBodies(app);
   app.removeContentTypeParser('text/plain');
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, _body, done) => {
     done(null, undefined);

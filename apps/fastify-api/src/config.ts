@@ -104,7 +104,9 @@ const envSchema = z.object({
   MAIL_FROM: z.string().default('Testbed <no-reply@testbed.local>'),
   SMTP_URL: optional.pipe(z.url('must be an smtp:// URL').optional()),
   ADMIN_EMAIL: optional.pipe(z.email('must be an email address').optional()),
-  ADMIN_PASSWORD: optional.pipe(z.string().min(8, 'must be at least 8 characters').optional()),
+  ADMIN_PASSWORD: optional.pipe(
+    z.string().min(8, 'must be at least 8 characters').max(128).optional(),
+  ),
   ADMIN_NAME: z.string().min(1).max(100).default('Admin'),
   ARGON2_MEMORY_COST: integer(8, 4_194_304, 19_456),
   ARGON2_TIME_COST: integer(1, 100, 2),

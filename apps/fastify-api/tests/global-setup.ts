@@ -1,9 +1,5 @@
-import { createGlobalSetup, fingerprintFiles } from '@testbed/test-utils';
-import { migrate, migrationsFolder } from '../src/db/migrate';
+import { createGlobalSetup } from '@testbed/test-utils';
+import { testSchema } from './helpers/test-schema';
 
 // One server and one template database, migrated by the app's own migrator, per run.
-export default createGlobalSetup({
-  appName: 'fastify-api',
-  migrate,
-  fingerprint: fingerprintFiles(migrationsFolder),
-});
+export default createGlobalSetup(testSchema);

@@ -29,3 +29,5 @@ export { describeRequestLimitsContract } from './suites/request-limits.contract'
 export { describePasswordBreachContract } from './suites/password-breach.contract';
 export { createContractApi, type Client, type ContractApi } from './api-client';
 export { compareOpenApiDocuments } from './openapi-diff/compare-documents';
+export { describeDifferentialContract } from './suites/differential.contract';
+export { describeFrameworkDifferencesContract } from './suites/framework-differences.contract';

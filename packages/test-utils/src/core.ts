@@ -4,7 +4,12 @@ export { withDatabase, databaseNameOf, redactPassword } from './database/connect
 export { assertTestDatabaseUrl, isTestDatabaseName } from './database/test-database-guard';
 export { startEmbeddedServer, type EmbeddedServer } from './database/embedded-server';
 export { findFreePort } from './database/free-port';
-export { startHarness, type Harness, type HarnessOptions } from './database/test-database-harness';
+export {
+  startHarness,
+  type AppSchema,
+  type Harness,
+  type HarnessOptions,
+} from './database/test-database-harness';
 export {
   createTestDatabase,
   type ServerHandle,

@@ -2,6 +2,7 @@ import { Router, type RequestHandler } from 'express';
 import { callerOf } from '../http/authenticate';
 import { clientAddress } from '../http/client-address';
 import { methodNotAllowed } from '../http/not-found';
+import { readBody } from '../http/read-body';
 import { parse } from '../http/validate';
 import { toUser } from '../users/user.view';
 import { loginBody, registerBody, verifyEmailBody } from './auth.schemas';
@@ -13,11 +14,11 @@ export function authRoutes(
   authenticated: RequestHandler,
   limits: RequestLimits,
 ): Router {
-  const router = Router();
+  const router = Router({ caseSensitive: true });
 
   router
     .route('/auth/register')
-    .post(limitByAddress(limits.register), async (req, res) => {
+    .post(limitByAddress(limits.register), readBody, async (req, res) => {
       const user = await auth.register(parse(registerBody, req.body));
       res.status(201).location(`/api/users/${user.id}`).json(toUser(user));
     })
@@ -25,7 +26,7 @@ export function authRoutes(
 
   router
     .route('/auth/verify-email')
-    .post(limitByAddress(limits.verifyEmail), async (req, res) => {
+    .post(limitByAddress(limits.verifyEmail), readBody, async (req, res) => {
       const { token } = parse(verifyEmailBody, req.body);
       res.json(toUser(await auth.verifyEmail(token)));
     })
@@ -33,7 +34,7 @@ export function authRoutes(
 
   router
     .route('/auth/login')
-    .post(limitByAddress(limits.login), async (req, res) => {
+    .post(limitByAddress(limits.login), readBody, async (req, res) => {
       const credentials = parse(loginBody, req.body);
       res.json(await auth.login(credentials, clientAddress(req)));
     })

@@ -4,7 +4,7 @@ import { ServiceUnavailableError } from '../http/errors';
 import { methodNotAllowed } from '../http/not-found';
 
 export function healthRoutes(db: Database): Router {
-  const router = Router();
+  const router = Router({ caseSensitive: true });
   router
     .route('/health')
     .get(async (_req, res) => {

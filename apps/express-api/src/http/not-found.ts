@@ -1,14 +1,17 @@
 import type { RequestHandler } from 'express';
 import { MethodNotAllowedError, NotFoundError } from './errors';
+import { readBodyUnlessGet } from './read-body';
 
 /** After every route: a path nothing matched. */
 export const notFound: RequestHandler = (req) => {
   throw new NotFoundError(`No route matches ${req.method} ${req.path}.`);
 };
 
-/** Last handler of a route: the path exists, the method does not. */
+/** Last handler of a route: the path exists, the method does not (the body read first, as Fastify does). */
 export function methodNotAllowed(...allowed: string[]): RequestHandler {
-  return (req) => {
-    throw new MethodNotAllowedError(req.method, allowed);
+  return (req, res, next) => {
+    readBodyUnlessGet(req, res, (error?: unknown) => {
+      next(error ?? new MethodNotAllowedError(req.method, allowed));
+    });
   };
 }

@@ -3,7 +3,7 @@ import { methodNotAllowed } from '../http/not-found';
 import { openApiDocument } from './openapi.document';
 
 export function openApiRoutes(): Router {
-  const router = Router();
+  const router = Router({ caseSensitive: true });
   router
     .route('/openapi.json')
     .get((_req, res) => {

@@ -23,6 +23,7 @@ import {
   describeLoginThrottleContract,
   describeRequestLimitsContract,
   describePasswordBreachContract,
+  describeFrameworkDifferencesContract,
 } from '@testbed/contract-tests';
 import { expressTarget } from './target';
 
@@ -35,6 +36,8 @@ describeOperationsContract(expressTarget);
 describeProblemsContract(expressTarget);
 describeRulesContract(expressTarget);
 describeSecurityRulesContract(expressTarget);
+// Where Express and Fastify differ by default, and the rule both keep (docs/hardening/differential.md).
+describeFrameworkDifferencesContract(expressTarget);
 
 // Hardening (docs/hardening/README.md): races, a failing database, signals, hostile input.
 describeConcurrencyContract(expressTarget);

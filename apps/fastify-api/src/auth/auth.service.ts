@@ -3,7 +3,12 @@ import type { Clock } from '../clock';
 import type { Database } from '../db/database';
 import type { User, UserRepository } from '../users/user.repository';
 import type { AccessTokens } from './access-tokens';
-import { EmailNotVerifiedError, InvalidCredentialsError, LoginThrottledError } from './auth.errors';
+import {
+  EmailNotVerifiedError,
+  InvalidCredentialsError,
+  InvalidVerificationTokenError,
+  LoginThrottledError,
+} from './auth.errors';
 import type { EmailVerifier } from './email-verifier';
 import type { LoginThrottle } from './login-throttle';
 import type { PasswordHasher } from './password-hasher';
@@ -59,8 +64,8 @@ export class AuthService {
       const userId = await verifications.consume(token, tx);
       return users.update(userId, { emailVerified: true, updatedAt: clock.now() }, tx);
     });
-    // The record cascades with its user, so a consumed token always has one.
-    if (!user) throw new Error('verification record without a user');
+    // Deleted after its token was consumed: the token is used up all the same (as the Express twin).
+    if (!user) throw new InvalidVerificationTokenError();
     log.info({ event: 'email_verified', userId: user.id }, 'email verified');
     return user;
   }

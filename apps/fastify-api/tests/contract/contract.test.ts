@@ -23,6 +23,7 @@ import {
   describeLoginThrottleContract,
   describeRequestLimitsContract,
   describePasswordBreachContract,
+  describeFrameworkDifferencesContract,
 } from '@testbed/contract-tests';
 import { fastifyTarget } from './target';
 
@@ -35,6 +36,8 @@ describeOperationsContract(fastifyTarget);
 describeProblemsContract(fastifyTarget);
 describeRulesContract(fastifyTarget);
 describeSecurityRulesContract(fastifyTarget);
+// Where Express and Fastify differ by default, and the rule both keep (docs/hardening/differential.md).
+describeFrameworkDifferencesContract(fastifyTarget);
 
 // Hardening (docs/hardening/README.md): races, a failing database, signals, hostile input.
 describeConcurrencyContract(fastifyTarget);

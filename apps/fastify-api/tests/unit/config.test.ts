@@ -94,6 +94,8 @@ describe('loadConfig', () => {
     [{ MAIL_TRANSPORT: 'pigeon' }, 'MAIL_TRANSPORT'],
     [{ MAIL_TRANSPORT: 'smtp' }, 'SMTP_URL'],
     [{ ADMIN_EMAIL: 'admin@example.test' }, 'ADMIN_PASSWORD'],
+    // The contract's password rule, 8 to 128 characters, the same in both apps.
+    [{ ADMIN_EMAIL: 'admin@example.test', ADMIN_PASSWORD: 'x'.repeat(129) }, 'ADMIN_PASSWORD'],
   ])('fails with one line naming the variable for %j', (env, variable) => {
     const load = () => loadConfig(env);
 

@@ -11,13 +11,22 @@ import {
   type ServerHandle,
 } from './test-database-server';
 
-export interface HarnessOptions {
+export interface AppSchema {
   /** Names this app's databases on a shared server: `express-api` → `…_express_api_…`. */
   appName: string;
   /** Brings an empty database to the latest schema (the app's own migrator). */
   migrate(url: string): Promise<void>;
   /** Changes exactly when the migrations change; see fingerprintFiles(). */
   fingerprint: string;
+}
+
+export interface HarnessOptions extends AppSchema {
+  /**
+   * More apps whose schema a test file needs beside the first: each gets a template of its
+   * own, and each file a database of each (`useTestDatabase({ app })`). For a file that runs
+   * two implementations side by side.
+   */
+  otherApps?: readonly AppSchema[];
   /** An external server to use instead of the embedded one, and the variable that named it. */
   externalServer?: { url: string; variable: string } | undefined;
 }
@@ -75,8 +84,16 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     : startOrphanReaper({ adminUrl, runPrefix: prefixes.runPrefix });
   try {
     const template = await ensureTemplateDatabase(adminUrl, { ...options, baseName });
+    const otherTemplates: Record<string, string> = {};
+    for (const other of options.otherApps ?? []) {
+      const otherBase = baseNameFor(external?.url, other.appName);
+      otherTemplates[other.appName] = await ensureTemplateDatabase(adminUrl, {
+        ...other,
+        baseName: otherBase,
+      });
+    }
     const cloneStrategy = embedded ? 'FILE_COPY' : undefined;
-    const server: ServerHandle = { adminUrl, template, cloneStrategy, ...prefixes };
+    const server: ServerHandle = { adminUrl, template, otherTemplates, cloneStrategy, ...prefixes };
     const stop = async () => {
       const kept = await dropRunDatabases(server);
       dismissReaper();

@@ -18,6 +18,8 @@ export interface ServerHandle {
   adminUrl: string;
   /** The migrated database every test database is cloned from. */
   template: string;
+  /** The other apps' templates by app name (HarnessOptions.otherApps), if any. */
+  otherTemplates?: Record<string, string> | undefined;
   /**
    * FILE_COPY on the embedded server: copying the files is twice as fast as WAL_LOG, and the
    * checkpoint it forces is cheap with fsync off. External servers keep their default.

@@ -3,7 +3,7 @@ import type { Circus } from '@jest/types';
 import { TestEnvironment } from 'jest-environment-node';
 import { keepFailedDatabases, readServerHandle } from '../config';
 import { createTestDatabase, type TestDatabase } from '../database/test-database-server';
-import { DATABASE_GLOBAL } from '../database/file-database';
+import { DATABASE_GLOBAL, OTHER_DATABASES_GLOBAL } from '../database/file-database';
 
 /**
  * A Jest test environment that gives each test file a database of its own, cloned from the
@@ -12,6 +12,8 @@ import { DATABASE_GLOBAL } from '../database/file-database';
  */
 export default class DatabaseEnvironment extends TestEnvironment {
   private database: TestDatabase | undefined;
+  /** One per other app's schema (HarnessOptions.otherApps), by app name. */
+  private others: [string, TestDatabase][] = [];
   private failed = false;
   private readonly testPath: string;
 
@@ -22,8 +24,14 @@ export default class DatabaseEnvironment extends TestEnvironment {
 
   override async setup(): Promise<void> {
     await super.setup();
-    this.database = await createTestDatabase(readServerHandle(process.env));
+    const server = readServerHandle(process.env);
+    this.database = await createTestDatabase(server);
     this.global[DATABASE_GLOBAL] = { name: this.database.name, url: this.database.url };
+    for (const [app, template] of Object.entries(server.otherTemplates ?? {}))
+      this.others.push([app, await createTestDatabase({ ...server, template })]);
+    this.global[OTHER_DATABASES_GLOBAL] = Object.fromEntries(
+      this.others.map(([app, { name, url }]) => [app, { name, url }]),
+    );
   }
 
   handleTestEvent(event: Circus.Event): void {
@@ -31,11 +39,15 @@ export default class DatabaseEnvironment extends TestEnvironment {
   }
 
   override async teardown(): Promise<void> {
-    if (this.database && this.failed && keepFailedDatabases(process.env)) {
-      const url = await this.database.keep();
-      process.stderr.write(`\nKept the database of ${this.testPath}:\n  psql ${url}\n`);
-    } else {
-      await this.database?.drop();
+    const databases = this.others.map(([, database]) => database);
+    if (this.database) databases.unshift(this.database);
+    for (const database of databases) {
+      if (this.failed && keepFailedDatabases(process.env)) {
+        const url = await database.keep();
+        process.stderr.write(`\nKept the database of ${this.testPath}:\n  psql ${url}\n`);
+      } else {
+        await database.drop();
+      }
     }
     await super.teardown();
   }

@@ -1,4 +1,4 @@
-import { fileDatabase, type FileDatabase } from '../database/file-database';
+import { fileDatabase, otherFileDatabase, type FileDatabase } from '../database/file-database';
 import type { ResetOptions } from '../isolation/database-reset';
 import { useDatabaseReset } from '../isolation/use-database-reset';
 
@@ -13,10 +13,12 @@ export function testDatabase(): FileDatabase {
 
 /**
  * Call once at the top of a test file (or in a helper it uses): this file's database,
- * emptied before each test (see useDatabaseReset).
+ * emptied before each test (see useDatabaseReset). With `app`, the file's database of that
+ * app's schema instead, one of the harness's `otherApps`.
  */
-export function useTestDatabase(options: ResetOptions = {}): FileDatabase {
-  const database = testDatabase();
-  useDatabaseReset(database.url, { beforeAll, beforeEach, afterAll }, options);
+export function useTestDatabase(options: ResetOptions & { app?: string } = {}): FileDatabase {
+  const { app, ...reset } = options;
+  const database = app === undefined ? testDatabase() : otherFileDatabase(app);
+  useDatabaseReset(database.url, { beforeAll, beforeEach, afterAll }, reset);
   return database;
 }

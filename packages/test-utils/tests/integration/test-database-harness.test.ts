@@ -87,6 +87,23 @@ describe('startHarness on an external server', () => {
     expect(options.migrate).toHaveBeenCalledTimes(2);
   });
 
+  it("builds a template of each other app's schema, which the run's databases are cloned from and dropped with", async () => {
+    const other = { appName: `app${++appCount}`, migrate: jest.fn(migrate), fingerprint: 'v1' };
+    const harness = await startHarness({ ...harnessOptions(), otherApps: [other] });
+    const otherTemplate = harness.server.otherTemplates?.[other.appName] ?? '';
+    const database = await createTestDatabase({ ...harness.server, template: otherTemplate });
+    const tables = await query(database.url, "SELECT to_regclass('users') AS users");
+
+    await harness.stop();
+
+    expect(other.migrate).toHaveBeenCalledTimes(1);
+    expect(otherTemplate).toMatch(
+      new RegExp(`^${baseNameFor(testDatabase().url, other.appName)}_tpl_v1$`),
+    );
+    expect(tables).toEqual([{ users: 'users' }]);
+    expect(await databaseNames(harness.server.runPrefix)).toEqual([]);
+  });
+
   it('drops every database the run created when it stops', async () => {
     const harness = await startHarness(harnessOptions());
     await createTestDatabase(harness.server);

@@ -1,0 +1,28 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { FastifyInstance } from 'fastify';
+import { BadRequestError } from './errors';
+
+export const ENCODED_BODY_DETAIL =
+  'The request body must be sent uncompressed: Content-Encoding is not supported.';
+
+/**
+ * Whether a request declares a body in any coding but `identity` (gzip, br, or one unknown). The apps read
+ * bodies as they are sent, the same rule in both (docs/api-contract.md): inflating would need
+ * the size limit applied again after inflation to stay safe from a zip bomb, and no client of
+ * this API needs to compress a few hundred bytes of JSON.
+ */
+export function declaresEncodedBody(headers: IncomingHttpHeaders): boolean {
+  const coding = (headers['content-encoding'] ?? '').trim().toLowerCase();
+  // A declared body, even an empty one: Express's parsers would try to inflate zero bytes.
+  const declaresBody =
+    headers['transfer-encoding'] !== undefined || headers['content-length'] !== undefined;
+  return declaresBody && coding !== '' && coding !== 'identity';
+}
+
+/** Refuses an encoded body before anything reads it, as the Express twin does. */
+export function refuseEncodedBodies(app: FastifyInstance): void {
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (declaresEncodedBody(request.headers)) done(new BadRequestError(ENCODED_BODY_DETAIL));
+    else done();
+  });
+}
