@@ -10,7 +10,8 @@ export function requestLine(method: string, url: string, statusCode: number, ela
   return {
     req: { method, url: url.split('?')[0] ?? '' },
     res: { statusCode },
-    responseTime: elapsedMs,
+    // A tenth of a millisecond is finer than any latency question asks; more digits are noise.
+    responseTime: Math.round(elapsedMs * 10) / 10,
   };
 }
 
