@@ -49,6 +49,28 @@ function failureOf(error: unknown): CheckUnavailable {
   return new CheckUnavailable('network_error', true);
 }
 
+/**
+ * A padded range answer is some 40 kB; the largest real one stays under 100 kB. Anything far
+ * beyond is not a range, and reading it all would let a broken or hostile service (the URL is
+ * configurable) fill the app's memory within the timeout.
+ */
+export const MAX_RANGE_BYTES = 1024 * 1024;
+
+async function cappedText(body: ReadableStream<Uint8Array> | null): Promise<string> {
+  if (!body) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.byteLength;
+    if (size > MAX_RANGE_BYTES) {
+      // Leaving the loop early cancels the stream: the rest is never downloaded.
+      throw new CheckUnavailable('malformed_response', false);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 async function fetchRange(url: string, timeoutMs: number, dispatcher?: FetchDispatcher) {
   const response = await fetch(url, {
     headers: { 'Add-Padding': 'true' },
@@ -59,7 +81,7 @@ async function fetchRange(url: string, timeoutMs: number, dispatcher?: FetchDisp
     await response.body?.cancel();
     throw new CheckUnavailable('http_status', response.status >= 500, response.status);
   }
-  return response.text();
+  return cappedText(response.body);
 }
 
 const disabled: PasswordBreachChecker = { isBreached: () => Promise.resolve(false) };

@@ -4,6 +4,7 @@
 import { rangeAnswer, rangePath, sha1Hex } from '@testbed/contract-tests/pwned-range';
 import { interceptOutboundHttp, type LogEntry } from '@testbed/test-utils';
 import { BREACHED_PASSWORD } from '../../../src/auth/breached-password';
+import { MAX_RANGE_BYTES } from '../../../src/auth/password-breach-checker';
 import { useTestApp } from '../../helpers/test-app';
 
 const SERVICE = 'https://pwned.example.test';
@@ -92,6 +93,12 @@ describe('registration with the breached-password check', () => {
   });
 });
 
+/** A well-formed range that lists the password, padded past the size the app reads. */
+function oversizedRange(password: string): string {
+  const padding = `${'0'.repeat(35)}:0\r\n`.repeat(Math.ceil(MAX_RANGE_BYTES / 38) + 1);
+  return `${padding}${rangeAnswer(password, 42)}`;
+}
+
 describe('registration when the breached-password check cannot answer', () => {
   // Each: how the service fails, the reason logged, the attempts made (one retry at most, and
   // none after a timeout or an answer that is not a range).
@@ -109,6 +116,12 @@ describe('registration when the breached-password check cannot answer', () => {
     [
       'answers a body that is not a range',
       (password) => range(password).reply(200, '<html>Service Unavailable</html>'),
+      { reason: 'malformed_response', attempts: 1 },
+    ],
+    [
+      // It lists the password as breached: read whole, it would be a 400.
+      'answers a range larger than any real one',
+      (password) => range(password).reply(200, oversizedRange(password)),
       { reason: 'malformed_response', attempts: 1 },
     ],
     [
