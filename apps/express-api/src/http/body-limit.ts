@@ -18,11 +18,11 @@ function declaresBody(headers: IncomingHttpHeaders): boolean {
  * Every answer passes through `writeHead` (Express's `send` too), the last moment to say so.
  */
 function closeWhenBodyUnread(req: Request, res: Response): void {
-  const writeHead = res.writeHead;
-  res.writeHead = function (this: Response, ...args: unknown[]) {
-    if (declaresBody(req.headers) && !req.complete) this.setHeader('Connection', 'close');
-    return Reflect.apply(writeHead, this, args) as Response;
-  } as Response['writeHead'];
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => Response;
+  res.writeHead = ((...args: unknown[]) => {
+    if (declaresBody(req.headers) && !req.complete) res.setHeader('Connection', 'close');
+    return writeHead(...args);
+  }) as Response['writeHead'];
 }
 
 /**
