@@ -14,6 +14,10 @@ beforeAll(async () => {
   smtp = await startSmtpCatcher();
 });
 
+// A fault a test arranged but whose connection gave up before the server saw it (the timeout
+// test's, under load) must not hang the next test.
+beforeEach(() => smtp.clear());
+
 afterAll(() => smtp.close());
 
 const message = { to: 'ada@example.test', subject: 'Hello', text: 'Hi' };
