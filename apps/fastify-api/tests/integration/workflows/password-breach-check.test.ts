@@ -156,10 +156,10 @@ describe('registration when the breached-password check cannot answer', () => {
     // the second answer, which lists the password, and refuse it with 400.
     range(body.password)
       .reply(503, 'busy')
-      .delay(TIMEOUT_MS * 0.6);
+      .delay(TIMEOUT_MS * 0.3);
     range(body.password)
       .reply(200, rangeAnswer(body.password, 42))
-      .delay(TIMEOUT_MS * 0.6);
+      .delay(TIMEOUT_MS * 0.8);
 
     const res = await register(body);
 
