@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { breachCheckUrl } from './auth/breach-check-url';
 import type { BreachCheckConfig } from './auth/password-breach-checker';
 import { developmentOnlySetting } from './production-settings';
 import { isPublishedSecret, randomSecret } from './published-jwt-secrets';
@@ -96,7 +97,7 @@ const envSchema = z.object({
   MAIL_TRANSPORT: optional(oneOf(['outbox', 'smtp'])),
   MAIL_OUTBOX_DIR: z.string().min(1).default(join(APP_ROOT, '.outbox')),
   MAIL_FROM: z.string().min(1).default('express-api <no-reply@localhost>'),
-  SMTP_URL: optional(url),
+  SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })),
   ADMIN_EMAIL: optional(z.email('must be an email address')),
   ADMIN_PASSWORD: optional(z.string().min(8, 'must be at least 8 characters').max(128)),
   ADMIN_NAME: z.string().min(1).max(100).default('Admin'),
@@ -109,9 +110,7 @@ const envSchema = z.object({
   RATE_LIMIT_VERIFICATION_EMAILS: optional(rateLimitSchema),
   // Unset: on, except under NODE_ENV=test, where no test may reach the internet by default.
   PASSWORD_BREACH_CHECK: optional(oneOf(['off', 'on'])),
-  PASSWORD_BREACH_CHECK_URL: z
-    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
-    .default(DEFAULT_BREACH_CHECK_URL),
+  PASSWORD_BREACH_CHECK_URL: breachCheckUrl.default(DEFAULT_BREACH_CHECK_URL),
   PASSWORD_BREACH_CHECK_TIMEOUT_MS: integer(1, 60_000).default(1500),
 });
 
@@ -152,7 +151,7 @@ export interface Config extends AppConfig {
   logFormat: 'json' | 'pretty' | undefined;
   mail:
     | { transport: 'outbox'; from: string; outboxDir: string }
-    | { transport: 'smtp'; from: string; smtpUrl: string };
+    | { transport: 'smtp'; from: string; smtpUrl: string; requireTls: boolean };
   admin: { email: string; password: string; name: string } | undefined;
   /** Things worth a warning at start, such as a JWT secret that ends with the process. */
   warnings: string[];
@@ -211,12 +210,18 @@ function rateLimits(vars: z.infer<typeof envSchema>): RateLimits {
   };
 }
 
-function mailConfig(vars: z.infer<typeof envSchema>): Config['mail'] {
+function mailConfig(vars: z.infer<typeof envSchema>, production: boolean): Config['mail'] {
   if (vars.MAIL_TRANSPORT !== 'smtp') {
     return { transport: 'outbox', from: vars.MAIL_FROM, outboxDir: vars.MAIL_OUTBOX_DIR };
   }
   if (!vars.SMTP_URL) return fail('SMTP_URL', 'is required when MAIL_TRANSPORT=smtp');
-  return { transport: 'smtp', from: vars.MAIL_FROM, smtpUrl: vars.SMTP_URL };
+  // In production nothing goes in clear: an smtp:// server must offer STARTTLS (docs/external-services.md).
+  return {
+    transport: 'smtp',
+    from: vars.MAIL_FROM,
+    smtpUrl: vars.SMTP_URL,
+    requireTls: production,
+  };
 }
 
 export const BREACH_CHECK_OFF_WARNING =
@@ -299,7 +304,7 @@ export function loadConfig(env: Env = process.env): Config {
     passwordBreachCheck: passwordBreachCheck(vars, production, warnings),
     logLevel: vars.LOG_LEVEL,
     logFormat: vars.LOG_FORMAT,
-    mail: mailConfig(vars),
+    mail: mailConfig(vars, production),
     admin:
       vars.ADMIN_EMAIL && vars.ADMIN_PASSWORD
         ? { email: vars.ADMIN_EMAIL, password: vars.ADMIN_PASSWORD, name: vars.ADMIN_NAME }

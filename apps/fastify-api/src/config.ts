@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { breachCheckUrl } from './auth/breach-check-url';
 import type { BreachCheckConfig } from './auth/password-breach-checker';
 import { developmentOnlySetting } from './production-settings';
 import { isPublishedSecret, randomSecret } from './published-jwt-secrets';
@@ -102,7 +103,9 @@ const envSchema = z.object({
   MAIL_TRANSPORT: z.enum(['outbox', 'smtp']).default('outbox'),
   MAIL_OUTBOX_DIR: z.string().default(resolve(appRoot, '.outbox')),
   MAIL_FROM: z.string().default('Testbed <no-reply@testbed.local>'),
-  SMTP_URL: optional.pipe(z.url('must be an smtp:// URL').optional()),
+  SMTP_URL: optional.pipe(
+    z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  ),
   ADMIN_EMAIL: optional.pipe(z.email('must be an email address').optional()),
   ADMIN_PASSWORD: optional.pipe(
     z.string().min(8, 'must be at least 8 characters').max(128).optional(),
@@ -116,9 +119,7 @@ const envSchema = z.object({
   RATE_LIMIT_VERIFICATION_EMAILS: optional.pipe(rateLimitSchema.optional()),
   // Unset: on, except under NODE_ENV=test, where no test may reach the internet by default.
   PASSWORD_BREACH_CHECK: optional.pipe(z.enum(['off', 'on'], 'must be one of off, on').optional()),
-  PASSWORD_BREACH_CHECK_URL: z
-    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
-    .default(DEFAULT_BREACH_CHECK_URL),
+  PASSWORD_BREACH_CHECK_URL: breachCheckUrl.default(DEFAULT_BREACH_CHECK_URL),
   PASSWORD_BREACH_CHECK_TIMEOUT_MS: integer(1, 60_000, 1500),
 });
 
@@ -153,6 +154,8 @@ export interface Config {
     outboxDir: string;
     smtpUrl: string | undefined;
     from: string;
+    /** In production nothing goes in clear: an smtp:// server must offer STARTTLS. */
+    requireTls: boolean;
   };
   admin: { email: string; password: string; name: string } | undefined;
   /** The breached-password check's service; undefined when PASSWORD_BREACH_CHECK=off. */
@@ -298,6 +301,7 @@ export function loadConfig(env: Env): Config {
       outboxDir: vars.MAIL_OUTBOX_DIR,
       smtpUrl: vars.SMTP_URL,
       from: vars.MAIL_FROM,
+      requireTls: production,
     },
     admin,
     passwordBreachCheck: passwordBreachCheck(vars, production, warnings),

@@ -39,7 +39,7 @@ function sha1Hex(password: string): string {
 }
 
 // A timeout is not retried: a service that did not answer within the limit is unlikely to in the
-// next one, and a retry would double the wait of every registration while it is slow.
+// next one. The limit covers both attempts anyway (one deadline, see isBreached).
 function failureOf(error: unknown): CheckUnavailable {
   if (error instanceof CheckUnavailable) return error;
   const name = (error as { name?: unknown } | null)?.name;
@@ -71,10 +71,13 @@ async function cappedText(body: ReadableStream<Uint8Array> | null): Promise<stri
   return Buffer.concat(chunks).toString('utf8');
 }
 
-async function fetchRange(url: string, timeoutMs: number, dispatcher?: FetchDispatcher) {
+async function fetchRange(url: string, deadline: AbortSignal, dispatcher?: FetchDispatcher) {
   const response = await fetch(url, {
     headers: { 'Add-Padding': 'true' },
-    signal: AbortSignal.timeout(timeoutMs),
+    signal: deadline,
+    // The real service never redirects: one means a wrong URL or a hijacked host, and following
+    // it could send the prefix elsewhere, even over http. It ends as `http_status`, not retried.
+    redirect: 'manual',
     ...(dispatcher ? { dispatcher } : {}),
   });
   if (response.status !== 200) {
@@ -97,20 +100,19 @@ export function createPasswordBreachChecker(
 ): PasswordBreachChecker {
   if (!config) return disabled;
   const base = config.url.replace(/\/+$/, '');
-  const ask = async (prefix: string, suffix: string) =>
-    breachCount(
-      await fetchRange(`${base}/range/${prefix}`, config.timeoutMs, deps.dispatcher),
-      suffix,
-    );
+  const ask = async (prefix: string, suffix: string, deadline: AbortSignal) =>
+    breachCount(await fetchRange(`${base}/range/${prefix}`, deadline, deps.dispatcher), suffix);
   return {
     async isBreached(password) {
       const hash = sha1Hex(password);
       const [prefix, suffix] = [hash.slice(0, 5), hash.slice(5)];
+      // One deadline for the check, retry included: a registration waits at most the timeout.
+      const deadline = AbortSignal.timeout(config.timeoutMs);
       let attempts = 0;
       for (;;) {
         attempts += 1;
         try {
-          return (await ask(prefix, suffix)) > 0;
+          return (await ask(prefix, suffix, deadline)) > 0;
         } catch (error) {
           const failure = failureOf(error);
           if (failure.retryable && attempts < 2) continue;

@@ -19,7 +19,8 @@ export function breachCount(body: string, suffix: string): number {
   const wanted = suffix.toUpperCase();
   let entries = 0;
   let count = 0;
-  for (const line of body.split(/\r?\n/)) {
+  // A byte order mark is no part of the first line (Node's UTF-8 decoding keeps it).
+  for (const line of body.replace(/^\uFEFF/, '').split(/\r?\n/)) {
     if (line === '') continue;
     const match = LINE.exec(line);
     if (!match) throw new MalformedRangeResponseError('a line is not SUFFIX:COUNT');

@@ -11,6 +11,6 @@ export function createMailer(
   smtpTimeouts?: SmtpTimeouts,
 ): Mailer {
   return config.transport === 'smtp'
-    ? new SmtpMailer(config.smtpUrl, config.from, smtpTimeouts)
+    ? new SmtpMailer(config.smtpUrl, config.from, smtpTimeouts, config.requireTls)
     : new OutboxMailer(config.outboxDir, clock);
 }

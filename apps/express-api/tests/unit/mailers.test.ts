@@ -88,7 +88,12 @@ describe('createMailer', () => {
   });
 
   it('builds the SMTP transport from SMTP_URL, without connecting', () => {
-    const config = { transport: 'smtp', from: 'app', smtpUrl: 'smtp://127.0.0.1:2525' } as const;
+    const config = {
+      transport: 'smtp',
+      from: 'app',
+      smtpUrl: 'smtp://127.0.0.1:2525',
+      requireTls: false,
+    } as const;
 
     expect(createMailer(config, systemClock)).toBeInstanceOf(SmtpMailer);
   });

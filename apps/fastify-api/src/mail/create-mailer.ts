@@ -11,6 +11,6 @@ export function createMailer(
   smtpTimeouts?: SmtpTimeouts,
 ): Mailer {
   if (config.transport === 'smtp' && config.smtpUrl)
-    return new SmtpMailer(config.smtpUrl, config.from, smtpTimeouts);
+    return new SmtpMailer(config.smtpUrl, config.from, smtpTimeouts, config.requireTls);
   return new OutboxMailer(config.outboxDir, clock);
 }

@@ -22,7 +22,12 @@ export const DEFAULT_SMTP_TIMEOUTS: SmtpTimeouts = {
   socketMs: 10_000,
 };
 
-/** Production transport: SMTP through nodemailer, to the server named by SMTP_URL. */
+/**
+ * Production transport: SMTP through nodemailer, to the server named by SMTP_URL. With
+ * `requireTls`, an smtp:// session must switch to TLS (STARTTLS) before it signs in or sends:
+ * a server that does not offer it, or someone on the path who removed the offer, gets an error
+ * and never the password or the message (smtps:// is TLS from the start).
+ */
 export class SmtpMailer implements Mailer {
   private readonly transport: Transporter;
 
@@ -30,12 +35,14 @@ export class SmtpMailer implements Mailer {
     smtpUrl: string,
     private readonly from: string,
     timeouts: SmtpTimeouts = DEFAULT_SMTP_TIMEOUTS,
+    requireTls = false,
   ) {
     this.transport = nodemailer.createTransport({
       url: smtpUrl,
       connectionTimeout: timeouts.connectionMs,
       greetingTimeout: timeouts.greetingMs,
       socketTimeout: timeouts.socketMs,
+      requireTLS: requireTls,
     });
   }
 

@@ -93,6 +93,7 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ MAIL_TRANSPORT: 'pigeon' }, 'MAIL_TRANSPORT'],
     [{ MAIL_TRANSPORT: 'smtp' }, 'SMTP_URL'],
+    [{ MAIL_TRANSPORT: 'smtp', SMTP_URL: 'ftp://mail.example.test' }, 'SMTP_URL'],
     [{ ADMIN_EMAIL: 'admin@example.test' }, 'ADMIN_PASSWORD'],
     // The contract's password rule, 8 to 128 characters, the same in both apps.
     [{ ADMIN_EMAIL: 'admin@example.test', ADMIN_PASSWORD: 'x'.repeat(129) }, 'ADMIN_PASSWORD'],
@@ -101,6 +102,18 @@ describe('loadConfig', () => {
 
     expect(load).toThrow(ConfigError);
     expect(load).toThrow(new RegExp(`^Invalid configuration: ${variable} [^\\n]+$`));
+  });
+
+  it('refuses an SMTP_URL that is not smtp:// or smtps:// with the same line in both apps', () => {
+    expect(refusal({ MAIL_TRANSPORT: 'smtp', SMTP_URL: 'http://u:pw@mail.example.test' })).toBe(
+      'Invalid configuration: SMTP_URL must be an smtp:// or smtps:// URL',
+    );
+  });
+
+  it('sends mail as SMTP_URL says outside production, TLS not required', () => {
+    const config = loadConfig({ MAIL_TRANSPORT: 'smtp', SMTP_URL: 'smtp://127.0.0.1:2525' });
+
+    expect(config.mail).toMatchObject({ smtpUrl: 'smtp://127.0.0.1:2525', requireTls: false });
   });
 
   it('never repeats the value of a bad secret', () => {
@@ -133,7 +146,7 @@ describe('loadConfig', () => {
       passwords: { memoryCost: 19_456, timeCost: 2 },
       databaseTimeouts: { statementMs: 2000, connectMs: 500 },
       jwt: { secret: SECRET },
-      mail: { transport: 'smtp', smtpUrl: 'smtp://mail.example.test:587' },
+      mail: { transport: 'smtp', smtpUrl: 'smtp://mail.example.test:587', requireTls: true },
       admin: { email: 'root@example.test', name: 'Admin' },
       warnings: [],
     });
@@ -186,6 +199,23 @@ describe('loadConfig', () => {
       ['PUBLIC_URL is http', { PUBLIC_URL: 'http://app.example.test' }, 'PUBLIC_URL'],
       ['Argon2 has less than 19 MiB', { ARGON2_MEMORY_COST: '19455' }, 'ARGON2_MEMORY_COST'],
       ['Argon2 makes one pass', { ARGON2_TIME_COST: '1' }, 'ARGON2_TIME_COST'],
+      ...[
+        'smtp://mail.example.test:587?ignoreTLS=true',
+        'smtp://mail.example.test:587?requireTLS=false',
+        'smtp://mail.example.test:587?opportunisticTLS=true',
+        'smtp://mail.example.test:587?tls.rejectUnauthorized=false',
+        'smtp://mail.example.test:587?tls.rejectUnauthorized=0',
+        'smtps://mail.example.test:465?secure=false',
+      ].map((value): [string, { SMTP_URL: string }, string] => [
+        `SMTP_URL weakens TLS (${value})`,
+        { SMTP_URL: value },
+        'SMTP_URL',
+      ]),
+      [
+        'the breached-password service is http',
+        { PASSWORD_BREACH_CHECK_URL: 'http://pwned.example.test' },
+        'PASSWORD_BREACH_CHECK_URL',
+      ],
     ])('refuses to start when %s, with one line naming the variable', (_what, change, variable) => {
       expect(refusal({ ...PRODUCTION, ...change })).toMatch(
         new RegExp(`^Invalid configuration: ${variable} [^\\n]+$`),

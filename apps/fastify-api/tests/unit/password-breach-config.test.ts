@@ -40,12 +40,39 @@ describe('PASSWORD_BREACH_CHECK', () => {
   it.each([
     [{ PASSWORD_BREACH_CHECK: 'yes' }, 'PASSWORD_BREACH_CHECK'],
     [{ PASSWORD_BREACH_CHECK_URL: 'ftp://example.test' }, 'PASSWORD_BREACH_CHECK_URL'],
+    // Each would turn the check off in silence: fetch refuses a URL with credentials, and
+    // `/range/…` added after a query or a fragment never reaches the service's path.
+    [{ PASSWORD_BREACH_CHECK_URL: 'https://u:p@pwned.example.test' }, 'PASSWORD_BREACH_CHECK_URL'],
+    [{ PASSWORD_BREACH_CHECK_URL: 'https://u@pwned.example.test' }, 'PASSWORD_BREACH_CHECK_URL'],
+    [{ PASSWORD_BREACH_CHECK_URL: 'https://pwned.example.test/?x=1' }, 'PASSWORD_BREACH_CHECK_URL'],
+    [{ PASSWORD_BREACH_CHECK_URL: 'https://pwned.example.test/?' }, 'PASSWORD_BREACH_CHECK_URL'],
+    [{ PASSWORD_BREACH_CHECK_URL: 'https://pwned.example.test/#f' }, 'PASSWORD_BREACH_CHECK_URL'],
     [{ PASSWORD_BREACH_CHECK_TIMEOUT_MS: '0' }, 'PASSWORD_BREACH_CHECK_TIMEOUT_MS'],
   ])('stops with one line naming the variable for %j', (env, variable) => {
     const message = refusal(env);
 
     expect(message).toMatch(new RegExp(`^Invalid configuration: ${variable} `));
     expect(message).not.toContain('\n');
+  });
+
+  it('refuses an http:// service in production while the check is on, and not while it is off', () => {
+    const production = {
+      NODE_ENV: 'production',
+      JWT_SECRET: randomBytes(24).toString('base64url'),
+      DATABASE_URL: 'postgres://app@db.example.test/app',
+      PUBLIC_URL: 'https://app.example.test',
+      MAIL_TRANSPORT: 'smtp',
+      SMTP_URL: 'smtp://mail.example.test:587',
+      PASSWORD_BREACH_CHECK_URL: 'http://pwned.example.test',
+    };
+
+    expect(refusal(production)).toBe(
+      'Invalid configuration: PASSWORD_BREACH_CHECK_URL must be an https:// URL in production: ' +
+        'the hash prefix and the answer would travel in clear',
+    );
+    expect(
+      loadConfig({ ...production, PASSWORD_BREACH_CHECK: 'off' }).passwordBreachCheck,
+    ).toBeUndefined();
   });
 
   it('warns when it is off in production, and not when it is on', () => {

@@ -24,6 +24,10 @@ describe('breachCount', () => {
     expect(breachCount(`${OTHER}:2\r\n${SUFFIX}:0`, SUFFIX)).toBe(0);
   });
 
+  it('reads an answer that starts with a byte order mark', () => {
+    expect(breachCount(`\uFEFF${SUFFIX}:3\r\n${OTHER}:2`, SUFFIX)).toBe(3);
+  });
+
   it.each([
     ['an HTML error page', '<html><body>Service Unavailable</body></html>'],
     ['an empty body', ''],

@@ -1,7 +1,11 @@
 // Unit test of the SMTP transport's settings, against test-utils' SMTP server on loopback (the
 // whole flow through the app is in tests/integration/workflows/smtp-mail.test.ts).
 // See docs/external-services.md.
+import { randomBytes } from 'node:crypto';
 import { startSmtpCatcher, type SmtpCatcher } from '@testbed/test-utils/smtp';
+import { systemClock } from '../../src/clock';
+import { loadConfig } from '../../src/config';
+import { createMailer } from '../../src/mail/create-mailer';
 import { SmtpMailer } from '../../src/mail/smtp-mailer';
 
 let smtp: SmtpCatcher;
@@ -9,6 +13,10 @@ let smtp: SmtpCatcher;
 beforeAll(async () => {
   smtp = await startSmtpCatcher();
 });
+
+// A fault a test arranged but whose connection gave up before the server saw it (the timeout
+// test's, under load) must not hang the next test.
+beforeEach(() => smtp.clear());
 
 afterAll(() => smtp.close());
 
@@ -35,5 +43,23 @@ describe('SmtpMailer', () => {
     const sent = mailer.send(message);
 
     await expect(sent).rejects.toMatchObject({ code: 'ETIMEDOUT' });
+  });
+
+  // The catcher offers no STARTTLS, like a server whose offer someone on the path removed.
+  it('in production, sends nothing and never signs in to an smtp:// server that offers no STARTTLS', async () => {
+    const { mail } = loadConfig({
+      NODE_ENV: 'production',
+      JWT_SECRET: randomBytes(24).toString('base64url'),
+      DATABASE_URL: 'postgres://app@db.example.test/app',
+      PUBLIC_URL: 'https://app.example.test',
+      MAIL_TRANSPORT: 'smtp',
+      SMTP_URL: smtp.url.replace('smtp://', 'smtp://app:hunter2@'),
+    });
+    const mailer = createMailer(mail, systemClock);
+
+    const sent = mailer.send({ ...message, to: 'tls@example.test' });
+
+    await expect(sent).rejects.toThrow(/STARTTLS/);
+    expect(smtp.sentTo('tls@example.test')).toEqual([]);
   });
 });

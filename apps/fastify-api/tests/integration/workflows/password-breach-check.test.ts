@@ -150,6 +150,48 @@ describe('registration when the breached-password check cannot answer', () => {
     },
   );
 
+  it('gives up at one timeout for both attempts, so a late 503 leaves the retry only what is left', async () => {
+    const body = t.given.attributes();
+    // Each arrives within one timeout; together they do not. A timeout per attempt would take
+    // the second answer, which lists the password, and refuse it with 400.
+    range(body.password)
+      .reply(503, 'busy')
+      .delay(TIMEOUT_MS * 0.3);
+    range(body.password)
+      .reply(200, rangeAnswer(body.password, 42))
+      .delay(TIMEOUT_MS * 0.8);
+
+    const res = await register(body);
+
+    expect(res.status).toBe(201);
+    const events = t.logs.events('password_check_unavailable');
+    expect(events).toHaveLength(1);
+    expect(eventFields(events[0])).toEqual({
+      event: 'password_check_unavailable',
+      reason: 'timeout',
+      attempts: 2,
+    });
+  });
+
+  it('does not follow a redirect: it registers the user (201) and logs the 302 after one request', async () => {
+    const body = t.given.attributes();
+    const elsewhere = `/elsewhere${rangePath(body.password)}`;
+    range(body.password).reply(302, '', { headers: { location: `${SERVICE}${elsewhere}` } });
+
+    const res = await register(body);
+
+    expect(res.status).toBe(201);
+    expect(outbound.requests.map((request) => request.path)).toEqual([rangePath(body.password)]);
+    const events = t.logs.events('password_check_unavailable');
+    expect(events).toHaveLength(1);
+    expect(eventFields(events[0])).toEqual({
+      event: 'password_check_unavailable',
+      reason: 'http_status',
+      status: 302,
+      attempts: 1,
+    });
+  });
+
   it('goes on after one retry when the first answer is a 503 and the second a range', async () => {
     const body = t.given.attributes();
     range(body.password).reply(503, 'busy');
