@@ -2,12 +2,10 @@ import type { ErrorRequestHandler } from 'express';
 import { isDatabaseUnavailable } from '../db/database-unavailable';
 import type { Logger } from '../logger';
 import { HttpError } from './errors';
+import { BAD_PATH_ENCODING } from './path-encoding';
 import { problem, sendProblem } from './problem';
 
 const DATABASE_UNAVAILABLE = 'The database is unavailable right now. Try again shortly.';
-
-// The same words as the Fastify twin, which meets these before routing (frameworkErrors).
-const BAD_PATH_ENCODING = 'The request path is not valid percent-encoding.';
 
 /**
  * An error a library threw for the client's fault, with the status it meant (body-parser's
