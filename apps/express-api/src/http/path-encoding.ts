@@ -29,14 +29,20 @@ function isValidPercentEncoding(path: string): boolean {
  * characters, so `/%68ealth` is `/health`. Nothing else is decoded: `%2F` stays data, never
  * a separator, and route parameters are decoded by the router as before.
  */
-export const decodePath: RequestHandler = (req, _res, next) => {
+export const decodePath: RequestHandler = (req, res, next) => {
   const queryAt = req.url.indexOf('?');
   const path = queryAt === -1 ? req.url : req.url.slice(0, queryAt);
   if (!path.includes('%')) {
     next();
     return;
   }
-  if (!isValidPercentEncoding(path)) throw new BadRequestError(BAD_PATH_ENCODING);
+  if (!isValidPercentEncoding(path)) {
+    // Refused before anything reads the body, which may still be on its way: the connection
+    // goes with the answer, as the Fastify twin's does.
+    if (req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length']) > 0)
+      res.set('Connection', 'close');
+    throw new BadRequestError(BAD_PATH_ENCODING);
+  }
   const decoded = path.replace(ENCODED_UNRESERVED, (escape) =>
     String.fromCharCode(parseInt(escape.slice(1), 16)),
   );

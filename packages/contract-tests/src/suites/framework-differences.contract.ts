@@ -100,6 +100,56 @@ export function describeFrameworkDifferencesContract(target: ContractTarget): vo
       expect(res.headers.allow).toBe('GET, POST');
     });
 
+    it('reads the body of a method no route takes before answering 405: a bad body is a 400', async () => {
+      const res = await c.api
+        .method('PROPFIND', '/api/users')
+        .set('content-type', 'application/json')
+        .send('{"name": ');
+
+      expect(res).toBeProblem(400, { detail: 'The request body is not valid JSON.' });
+    });
+
+    it.each([
+      ['not JSON', '{"name": ', 'The request body is not valid JSON.'],
+      [
+        'a prototype key',
+        '{"__proto__": {"role": "admin"}}',
+        'The request body is not valid JSON.',
+      ],
+      ['empty', '', 'The request body is empty; a JSON object is expected.'],
+    ])('closes the connection after refusing a body that is %s', async (_case, text, detail) => {
+      const res = await c.api
+        .post('/api/auth/register')
+        .set('content-type', 'application/json')
+        .send(text);
+
+      expect(res).toBeProblem(400, { detail });
+      expect(res.headers.connection).toBe('close');
+    });
+
+    it('keeps the connection after refusing a Content-Encoding on an empty body', async () => {
+      const res = await c.api
+        .post('/api/auth/login')
+        .set('content-type', 'application/json')
+        .set('content-encoding', 'gzip')
+        .send('');
+
+      expect(res).toBeProblem(400, { detail: ENCODED_BODY });
+      expect(res.headers.connection).toBe('keep-alive');
+    });
+
+    it('closes the connection after refusing a bad path whose body it did not read', async () => {
+      const user = await c.given.user();
+
+      const res = await c.api.as(user).patch(`/api/users/${user.id}%zz`).send({ name: 'Renamed' });
+
+      expect(res).toBeProblem(400, { detail: BAD_PATH_ENCODING });
+      expect(res.headers.connection).toBe('close');
+      expect(await c.db.rows('SELECT name FROM users WHERE id = $1', [user.id])).toEqual([
+        { name: user.name },
+      ]);
+    });
+
     const asSent = (text: string) => Buffer.from(text);
     it.each([
       ['a gzip body', 'gzip', gzipSync],
