@@ -55,9 +55,11 @@ function describe(error: unknown) {
 /** The one place that turns an error into a response: problem+json, nothing internal. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
-    // Too late for a problem response: let Express end the connection.
+    // Too late for a problem response: let Express end the connection. A body that grew over
+    // the limit was answered 413 as it arrived (body-limit.ts); body-parser reports it once the
+    // connection has gone, and Express would print it to stderr outside tests.
     if (res.headersSent) {
-      next(error);
+      if ((error as ClientFault | undefined)?.type !== 'entity.too.large') next(error);
       return;
     }
     if (error instanceof HttpError) {

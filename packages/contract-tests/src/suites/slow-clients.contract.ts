@@ -148,6 +148,53 @@ export function describeSlowClientsContract(target: ContractTarget): void {
       TEST_LIMIT_MS,
     );
 
+    // 16 kB of JSON whitespace as one chunk of a chunked body: seven are over the 100 kB limit.
+    const CHUNK = `4000\r\n${' '.repeat(0x4000)}\r\n`;
+    const CHUNKED_HEADERS =
+      'Host: localhost\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n';
+
+    it.each(['/api/auth/login', '/nope'])(
+      'answers 413 and closes the connection when a chunked body grows over the limit (%s)',
+      async (path) => {
+        // Long timeouts: only an answer that does not wait for the body's end can come in time.
+        const client = await connectWith({
+          requestMs: LONG_MS,
+          headersMs: LONG_MS,
+          keepAliveMs: LONG_MS,
+        });
+        client.write(`POST ${path} HTTP/1.1\r\n${CHUNKED_HEADERS}`);
+
+        client.trickle(CHUNK, TRICKLE_EVERY_MS);
+
+        const answer = await within(client.closed, GUARD_MS, 'for the app to close the connection');
+        expect(statusLines(answer)).toEqual(['413 Payload Too Large']);
+        expect(parseResponse(answer).headers).toMatchObject({ connection: 'close' });
+      },
+      TEST_LIMIT_MS,
+    );
+
+    it(
+      'closes the connection after refusing a request whose chunked body it did not read',
+      async () => {
+        const client = await connectWith({
+          requestMs: LONG_MS,
+          headersMs: LONG_MS,
+          keepAliveMs: LONG_MS,
+        });
+        // No token: refused before the body is read; the body never ends.
+        client.write(
+          `PATCH /api/users/00000000-0000-4000-8000-000000000000 HTTP/1.1\r\n${CHUNKED_HEADERS}`,
+        );
+
+        client.trickle(CHUNK, TRICKLE_EVERY_MS);
+
+        const answer = await within(client.closed, GUARD_MS, 'for the app to close the connection');
+        expect(statusLines(answer)).toEqual(['401 Unauthorized']);
+        expect(parseResponse(answer).headers).toMatchObject({ connection: 'close' });
+      },
+      TEST_LIMIT_MS,
+    );
+
     it(
       'answers a request only once when it answers before the body has arrived',
       async () => {
