@@ -22,6 +22,7 @@ import { readBodyUnlessGet } from './http/read-body';
 import { errorHandler } from './http/error-handler';
 import { frameworkProxyTrust } from './http/proxy-trust';
 import { notFound } from './http/not-found';
+import { decodePath } from './http/path-encoding';
 import { logRequests } from './http/request-log';
 import { addSecurityHeaders } from './http/security-headers';
 import type { Logger } from './logger';
@@ -85,6 +86,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('trust proxy', frameworkProxyTrust(deps.config.trustProxy));
   app.use(addSecurityHeaders);
   app.use(logRequests(deps.logger));
+  app.use(decodePath);
   app.use(limitBodies);
   app.use(refuseEncodedBodies);
   app.use(healthRoutes(services.db));

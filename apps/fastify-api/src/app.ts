@@ -16,6 +16,7 @@ import { BODY_LIMIT_BYTES, limitBodies } from './http/body-limit';
 import { registerErrorHandling } from './http/error-handler';
 import { frameworkErrorHandler } from './http/framework-errors';
 import { httpServerOptions } from './http/http-server';
+import { routeEveryMethod } from './http/http-methods';
 import { logRequests } from './http/request-log';
 import { frameworkProxyTrust } from './http/proxy-trust';
 import { addSecurityHeaders } from './http/security-headers';
@@ -74,6 +75,7 @@ export function buildApp({ db, mailer, clock, config, logger, passwordBreachChec
     // `Connection: close` (Fastify adds it), as in the Express twin; not a bare 503.
     return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
+  routeEveryMethod(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // JSON in: a body of any other type is read (within bodyLimit) and ignored, so the route's

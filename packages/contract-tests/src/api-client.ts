@@ -4,7 +4,10 @@ import request from 'supertest';
 
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete' | 'options';
 
-export type Client = Record<Method, (url: string) => request.Test>;
+export type Client = Record<Method, (url: string) => request.Test> & {
+  /** Any other method Node's client sends as it is (`QUERY`, `PROPFIND`). */
+  method(name: string, url: string): request.Test;
+};
 
 export interface Clients extends Client {
   /** The same requests with `Authorization: Bearer <token>`. */
@@ -43,10 +46,12 @@ export function createContractApi(server: Server, validator: ResponseValidator):
   const parallel = new Agent({ keepAlive: false, maxSockets: Infinity });
   const clientsOn = (agent: Agent): Clients => {
     const client = (headers: Record<string, string>): Client => {
-      const call = (method: Method) => (url: string) =>
-        validateResponses(request(server)[method](url).agent(agent).set(headers), validator).expect(
+      const send = (test: request.Test, method: string, url: string) =>
+        validateResponses(test.agent(agent).set(headers), validator).expect(
           bearerChallenge(method, url),
         );
+      const call = (method: Method) => (url: string) =>
+        send(request(server)[method](url), method, url);
       return {
         get: call('get'),
         post: call('post'),
@@ -54,6 +59,7 @@ export function createContractApi(server: Server, validator: ResponseValidator):
         put: call('put'),
         delete: call('delete'),
         options: call('options'),
+        method: (name, url) => send(new request.Test(server, name, url), name, url),
       };
     };
     return { ...client({}), as: (caller) => client(bearer(caller.token)) };

@@ -22,7 +22,10 @@ export function declaresEncodedBody(headers: IncomingHttpHeaders): boolean {
 /** Refuses an encoded body before anything reads it, as the Fastify twin does. */
 export const refuseEncodedBodies: RequestHandler = (req, res, next) => {
   if (declaresEncodedBody(req.headers)) {
-    sendProblem(res, problem(400, ENCODED_BODY_DETAIL), { Connection: 'close' });
+    // Unread, a body still on its way would be left on the connection; an empty one is not.
+    const unread =
+      req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length']) > 0;
+    sendProblem(res, problem(400, ENCODED_BODY_DETAIL), unread ? { Connection: 'close' } : {});
     return;
   }
   next();

@@ -2,12 +2,10 @@ import type { ErrorRequestHandler } from 'express';
 import { isDatabaseUnavailable } from '../db/database-unavailable';
 import type { Logger } from '../logger';
 import { HttpError } from './errors';
+import { BAD_PATH_ENCODING } from './path-encoding';
 import { problem, sendProblem } from './problem';
 
 const DATABASE_UNAVAILABLE = 'The database is unavailable right now. Try again shortly.';
-
-// The same words as the Fastify twin, which meets these before routing (frameworkErrors).
-const BAD_PATH_ENCODING = 'The request path is not valid percent-encoding.';
 
 /**
  * An error a library threw for the client's fault, with the status it meant (body-parser's
@@ -35,6 +33,18 @@ function clientFaultDetail(error: unknown): string {
   return 'The request could not be processed.';
 }
 
+// The Fastify twin's body parser ends the connection after every body it refuses, read in full
+// or not; these answers end it here too, so a client sees one rule (docs/api-contract.md).
+const REFUSED_BODY_DETAILS = new Set([
+  'The request body is not valid JSON.',
+  'The request body is empty; a JSON object is expected.',
+  'The request body is too large.',
+  'The request body could not be read.',
+]);
+
+const closingWhenBodyRefused = (detail: string): Record<string, string> =>
+  REFUSED_BODY_DETAILS.has(detail) ? { Connection: 'close' } : {};
+
 /** Only what helps to debug: never the SQL parameters or request body an error may carry. */
 function describe(error: unknown) {
   return error instanceof Error
@@ -53,12 +63,14 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     if (error instanceof HttpError) {
-      sendProblem(res, problem(error.status, error.detail, error.errors), error.headers);
+      const headers = { ...error.headers, ...closingWhenBodyRefused(error.detail) };
+      sendProblem(res, problem(error.status, error.detail, error.errors), headers);
       return;
     }
     const clientStatus = clientFaultStatus(error);
     if (clientStatus !== undefined) {
-      sendProblem(res, problem(clientStatus, clientFaultDetail(error)));
+      const detail = clientFaultDetail(error);
+      sendProblem(res, problem(clientStatus, detail), closingWhenBodyRefused(detail));
       return;
     }
     const where = { method: req.method, path: req.path };

@@ -1,9 +1,10 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isDatabaseUnavailable } from '../db/database-unavailable';
 import { describeError } from './describe-error';
 import { HttpError, ValidationError } from './errors';
 import { trackAllowedMethods } from './method-not-allowed';
+import { routedPath } from './path-encoding';
 import { problem, PROBLEM_CONTENT_TYPE, type Problem } from './problem';
 import { toFieldErrors } from './validation-errors';
 
@@ -34,7 +35,23 @@ function clientErrorProblem(error: FastifyError): Problem | undefined {
  * its cause; the cause goes to the log. A database that is down or too slow is a 503.
  */
 export function registerErrorHandling(app: FastifyInstance): void {
+  const allowedMethods = trackAllowedMethods(app);
+  // The path as sent in the detail; the path as routed to find a known path's methods.
+  const notFound = (request: FastifyRequest, reply: FastifyReply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    const allowed = allowedMethods(routedPath(path)).filter((method) => method !== 'HEAD');
+    if (allowed.length === 0)
+      return sendProblem(reply, problem(404, `No route matches ${request.method} ${path}.`));
+    return sendProblem(reply, problem(405, `${request.method} is not allowed here.`), {
+      allow: allowed.join(', '),
+    });
+  };
+
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    // Fastify refuses a QUERY without Content-Type (RFC 10008) before the not-found handler
+    // runs; no route takes QUERY, so it gets the 404 or 405 any unrouted method gets.
+    if (error.code === 'FST_ERR_ROUTE_MISSING_CONTENT_TYPE' && request.is404)
+      return notFound(request, reply);
     if (error instanceof HttpError) {
       const errors = error instanceof ValidationError ? error.errors : undefined;
       return sendProblem(reply, problem(error.status, error.message, errors), { ...error.headers });
@@ -54,14 +71,5 @@ export function registerErrorHandling(app: FastifyInstance): void {
     return sendProblem(reply, problem(500, 'An unexpected error occurred.'));
   });
 
-  const allowedMethods = trackAllowedMethods(app);
-  app.setNotFoundHandler((request, reply) => {
-    const path = request.url.split('?')[0] ?? '/';
-    const allowed = allowedMethods(path).filter((method) => method !== 'HEAD');
-    if (allowed.length === 0)
-      return sendProblem(reply, problem(404, `No route matches ${request.method} ${path}.`));
-    return sendProblem(reply, problem(405, `${request.method} is not allowed here.`), {
-      allow: allowed.join(', '),
-    });
-  });
+  app.setNotFoundHandler(notFound);
 }

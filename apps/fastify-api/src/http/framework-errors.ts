@@ -2,12 +2,10 @@ import { performance } from 'node:perf_hooks';
 import type { FastifyBaseLogger, FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { closeWhenBodyUnread } from './body-limit';
 import { describeError } from './describe-error';
+import { BAD_PATH_ENCODING } from './path-encoding';
 import { problem, PROBLEM_CONTENT_TYPE } from './problem';
 import { requestLine } from './request-log';
 import { SECURITY_HEADERS } from './security-headers';
-
-// The same words as the Express twin's error handler, whose router meets the same paths.
-const BAD_PATH_ENCODING = 'The request path is not valid percent-encoding.';
 
 function problemFor(error: FastifyError) {
   // Fastify's message repeats the path; the detail never does.

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { COMPARED_HEADERS, type Observed } from './normalise';
+import type { Observed } from './normalise';
 
 export interface Difference {
   /** `status`, a header's name, or `body`. */
@@ -23,12 +23,13 @@ function comparable(body: unknown): unknown {
   return { ...body, errors: sorted };
 }
 
-/** Where two labelled responses to the same request differ: status, a compared header, the body. */
+/** Where two labelled responses to the same request differ: status, any compared header, the body. */
 export function compareObserved(left: Observed, right: Observed): Difference[] {
   const differences: Difference[] = [];
   if (left.status !== right.status)
     differences.push({ what: 'status', left: left.status, right: right.status });
-  for (const name of COMPARED_HEADERS)
+  const names = new Set([...Object.keys(left.headers), ...Object.keys(right.headers)]);
+  for (const name of [...names].sort())
     if (left.headers[name] !== right.headers[name])
       differences.push({ what: name, left: left.headers[name], right: right.headers[name] });
   if (!isDeepStrictEqual(comparable(left.body), comparable(right.body)))

@@ -3,7 +3,20 @@ import type { BodyEncoding, RequestStep, Step } from './steps';
 
 type Variant = (step: RequestStep) => RequestStep;
 
-/** Paths as a careless or hostile client writes them: other case, extra slashes, dots. */
+/** The first letter of the path's first literal part, percent-encoded (`/%61pi/…`). */
+const escapeFirstLetter =
+  (hex: (code: string) => string): Variant =>
+  (step) => {
+    const [first, ...rest] = step.path;
+    if (typeof first !== 'string') return step;
+    const escaped = first.replace(
+      /[a-z]/i,
+      (letter) => `%${hex(letter.charCodeAt(0).toString(16))}`,
+    );
+    return { ...step, path: [escaped, ...rest] };
+  };
+
+/** Paths as a careless or hostile client writes them: other case, extra slashes, dots, escapes. */
 const pathVariant = fc.constantFrom<Variant>(
   (step) => ({
     ...step,
@@ -19,11 +32,21 @@ const pathVariant = fc.constantFrom<Variant>(
   (step) => ({ ...step, path: ['/', ...step.path] }),
   (step) => ({ ...step, path: [...step.path, '/.'] }),
   (step) => ({ ...step, path: [...step.path, '%2F'] }),
+  escapeFirstLetter((hex) => hex.toUpperCase()),
+  escapeFirstLetter((hex) => hex),
+  (step) => ({ ...step, path: [...step.path, '%zz'] }),
+  (step) => ({ ...step, path: ['/%zz', ...step.path] }),
+  (step) => ({ ...step, path: [...step.path, '%FF'] }),
   (step) => ({ ...step, query: step.query === '' ? '' : `${step.query}&${step.query}` }),
   (step) => ({ ...step, method: step.method.toLowerCase() }),
   (step) => ({ ...step, method: step.method === 'GET' ? 'HEAD' : 'PUT' }),
   (step) => ({ ...step, method: 'OPTIONS' }),
 );
+
+/** Methods Node parses that no route of either app takes, and one it does not parse. */
+const methodVariant = fc
+  .constantFrom('QUERY', 'PROPFIND', 'SEARCH', 'TRACE', 'LOCK', 'PURGE', 'BREW')
+  .map((method): Variant => (step) => ({ ...step, method }));
 
 /** Content types a JSON body may come with, right and wrong. */
 const contentTypeVariant = fc
@@ -104,6 +127,7 @@ const bodyVariant = fc
 
 const variant = fc.oneof(
   { weight: 3, arbitrary: pathVariant },
+  { weight: 1, arbitrary: methodVariant },
   { weight: 2, arbitrary: contentTypeVariant },
   { weight: 3, arbitrary: encodingVariant },
   { weight: 3, arbitrary: headerVariant },

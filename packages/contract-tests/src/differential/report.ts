@@ -59,14 +59,9 @@ export function formatDivergence({ steps, at, names, observed, differences }: Di
   const header = `    ${names[0].padEnd(COLUMN)} │ ${names[1]}`;
   const rows = [
     ['status', observed[0].status, observed[1].status] as const,
-    ...Object.keys({ ...observed[0].headers, ...observed[1].headers }).map(
-      (name) =>
-        [
-          name,
-          observed[0].headers[name as keyof Observed['headers']],
-          observed[1].headers[name as keyof Observed['headers']],
-        ] as const,
-    ),
+    ...Object.keys({ ...observed[0].headers, ...observed[1].headers })
+      .sort()
+      .map((name) => [name, observed[0].headers[name], observed[1].headers[name]] as const),
   ];
   return [
     `The apps answered step ${at + 1} differently (${differences.map((d) => d.what).join(', ')}).`,

@@ -2,6 +2,8 @@ import { gzipSync } from 'node:zlib';
 import type { ContractTarget } from '../target';
 import { useContractApp } from '../use-contract-app';
 
+const BAD_PATH_ENCODING = 'The request path is not valid percent-encoding.';
+
 const ENCODED_BODY =
   'The request body must be sent uncompressed: Content-Encoding is not supported.';
 
@@ -20,6 +22,132 @@ export function describeFrameworkDifferencesContract(target: ContractTarget): vo
       const res = await c.api.as(user).get('/API/PROFILE');
 
       expect(res).toBeProblem(404, { detail: 'No route matches GET /API/PROFILE.' });
+    });
+
+    it('routes a path with percent-encoded letters as the decoded path: /%68ealth is /health', async () => {
+      const res = await c.api.get('/%68ealth');
+
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ status: 'ok' });
+    });
+
+    it('logs in through /api/auth/%6cogin as through /api/auth/login', async () => {
+      const user = await c.given.user();
+
+      const res = await c.api
+        .post('/api/auth/%6cogin')
+        .send({ email: user.email, password: user.password });
+
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ access_token: expect.any(String) });
+    });
+
+    it('answers a wrong method on a percent-encoded known path with 405 and Allow', async () => {
+      const res = await c.api.delete('/%61pi/profile');
+
+      expect(res).toBeProblem(405, { detail: 'DELETE is not allowed here.' });
+      expect(res.headers.allow).toBe('GET');
+    });
+
+    it('names the path as sent in the 404 for an unknown percent-encoded path', async () => {
+      const res = await c.api.get('/n%6Fpe');
+
+      expect(res).toBeProblem(404, { detail: 'No route matches GET /n%6Fpe.' });
+    });
+
+    it.each([
+      ['%2F, which stays data and never separates segments', '/api%2Fprofile'],
+      ['%25, which is decoded once, never twice', '/%2568ealth'],
+    ])('keeps %s', async (_case, path) => {
+      const res = await c.api.get(path);
+
+      expect(res).toBeProblem(404, { detail: `No route matches GET ${path}.` });
+    });
+
+    it.each([
+      ['a % not followed by two hex digits', '/nope/%zz'],
+      ['a % at the end', '/health%'],
+      ['bytes that are not UTF-8', '/nope/%FF'],
+    ])(
+      'refuses a path with %s with a 400 problem, whether or not a route matches',
+      async (_case, path) => {
+        const res = await c.api.get(path);
+
+        expect(res).toBeProblem(400, { detail: BAD_PATH_ENCODING });
+      },
+    );
+
+    it('answers QUERY on a known path with 405 and the methods it allows', async () => {
+      const res = await c.api.method('QUERY', '/api/users');
+
+      expect(res).toBeProblem(405, { detail: 'QUERY is not allowed here.' });
+      expect(res.headers.allow).toBe('GET, POST');
+    });
+
+    it('answers QUERY on an unknown path with 404', async () => {
+      const res = await c.api.method('QUERY', '/nope');
+
+      expect(res).toBeProblem(404, { detail: 'No route matches QUERY /nope.' });
+    });
+
+    it('answers QUERY with a JSON body on a known path with the same 405', async () => {
+      const res = await c.api
+        .method('QUERY', '/api/users')
+        .set('content-type', 'application/json')
+        .send('{}');
+
+      expect(res).toBeProblem(405, { detail: 'QUERY is not allowed here.' });
+      expect(res.headers.allow).toBe('GET, POST');
+    });
+
+    it('reads the body of a method no route takes before answering 405: a bad body is a 400', async () => {
+      const res = await c.api
+        .method('PROPFIND', '/api/users')
+        .set('content-type', 'application/json')
+        .send('{"name": ');
+
+      expect(res).toBeProblem(400, { detail: 'The request body is not valid JSON.' });
+    });
+
+    it.each([
+      ['not JSON', '{"name": ', 'The request body is not valid JSON.'],
+      [
+        'a prototype key',
+        '{"__proto__": {"role": "admin"}}',
+        'The request body is not valid JSON.',
+      ],
+      ['empty', '', 'The request body is empty; a JSON object is expected.'],
+    ])('closes the connection after refusing a body that is %s', async (_case, text, detail) => {
+      const res = await c.api
+        .post('/api/auth/register')
+        .set('content-type', 'application/json')
+        .send(text);
+
+      expect(res).toBeProblem(400, { detail });
+      expect(res.headers.connection).toBe('close');
+    });
+
+    it('keeps the connection after refusing a Content-Encoding on an empty body', async () => {
+      const res = await c.api
+        .post('/api/auth/login')
+        .set('content-type', 'application/json')
+        .set('content-encoding', 'gzip')
+        .send('');
+
+      expect(res).toBeProblem(400, { detail: ENCODED_BODY });
+      expect(res.headers.connection).toBe('keep-alive');
+    });
+
+    it('closes the connection after refusing a bad path whose body it did not read', async () => {
+      const user = await c.given.user();
+
+      const res = await c.api.as(user).patch(`/api/users/${user.id}%zz`).send({ name: 'Renamed' });
+
+      expect(res).toBeProblem(400, { detail: BAD_PATH_ENCODING });
+      expect(res.headers.connection).toBe('close');
+      expect(await c.db.rows('SELECT name FROM users WHERE id = $1', [user.id])).toEqual([
+        { name: user.name },
+      ]);
     });
 
     const asSent = (text: string) => Buffer.from(text);

@@ -72,6 +72,18 @@ describe('event logs', () => {
     ]);
   });
 
+  it('logs a path with percent-encoded letters as it was sent, not as it was routed', async () => {
+    await t.api.get('/%68ealth?probe=1').expect(200);
+
+    expect(t.logs.entries.map(fieldsOf)).toEqual([
+      {
+        req: { method: 'GET', url: '/%68ealth' },
+        res: { statusCode: 200 },
+        responseTime: expect.any(Number),
+      },
+    ]);
+  });
+
   it('logs no throttled login when the attempt could not be counted: a database error is no 429', async () => {
     const email = t.given.email();
     // A statement on the attempts fails, as it would in an outage, whatever the driver says.
