@@ -19,7 +19,9 @@ const ROUTES = [
 
 // Each path once, {id} filled in; no route of the contract answers PUT.
 const PATHS = [
-  ...new Set(ROUTES.map(([, path]) => path.replace('{id}', '00000000-0000-4000-8000-000000000000'))),
+  ...new Set(
+    ROUTES.map(([, path]) => path.replace('{id}', '00000000-0000-4000-8000-000000000000')),
+  ),
 ];
 
 /** /health, /openapi.json, unknown routes and methods (docs/api-contract.md#operations). */
