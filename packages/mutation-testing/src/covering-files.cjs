@@ -9,10 +9,9 @@
  */
 const { existsSync, readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
+const { activeMutant } = require('./bail.cjs');
 
 const FILE = join(process.cwd(), '.stryker-covering-files.json');
-// Set by Stryker's Jest runner for each mutant's run, and removed after it.
-const ACTIVE_MUTANT = '__STRYKER_ACTIVE_MUTANT__';
 const EVERY_FILE = '*';
 
 /** @type {Map<string, Set<string>>} mutant id → test files, or EVERY_FILE for a static one */
@@ -40,8 +39,7 @@ let saved;
  * @param {string[]} testPaths
  */
 async function filter(testPaths) {
-  // eslint-disable-next-line no-restricted-properties
-  const active = process.env[ACTIVE_MUTANT];
+  const active = activeMutant();
   saved ??=
     active !== undefined && existsSync(FILE) ? JSON.parse(readFileSync(FILE, 'utf8')) : undefined;
   const files = active === undefined ? undefined : saved?.[active];
@@ -53,4 +51,3 @@ module.exports = filter;
 module.exports.learn = learn;
 module.exports.save = save;
 module.exports.EVERY_FILE = EVERY_FILE;
-module.exports.ACTIVE_MUTANT = ACTIVE_MUTANT;

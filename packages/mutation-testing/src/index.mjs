@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const jestRunner = fileURLToPath(import.meta.resolve('@stryker-mutator/jest-runner'));
 const typescriptEnvironment = fileURLToPath(import.meta.resolve('./typescript-environment.cjs'));
+const bailingRuntime = fileURLToPath(import.meta.resolve('./bailing-runtime.cjs'));
 const coveringFilesFilter = fileURLToPath(import.meta.resolve('./covering-files.cjs'));
 
 /**
@@ -64,6 +65,9 @@ function loadableEnvironment(require, packageDir, name) {
 export function defineStrykerConfig({ packageDir, mutate, breakAt, skipTests = [] }) {
   const require = createRequire(join(packageDir, 'package.json'));
   const single = singleJestProject(require('./jest.config.js'));
+  // Read by bailing-runtime.cjs in Stryker's workers, which inherit this process's env.
+  // eslint-disable-next-line no-restricted-properties
+  if (single.runtime) process.env.TESTBED_MUTATION_BASE_RUNTIME = single.runtime;
   return {
     testRunner: 'jest',
     plugins: [jestRunner],
@@ -74,6 +78,7 @@ export function defineStrykerConfig({ packageDir, mutate, breakAt, skipTests = [
         testEnvironment: loadableEnvironment(require, packageDir, single.testEnvironment ?? 'node'),
         testPathIgnorePatterns: ['/node_modules/', ...skipTests],
         filter: coveringFilesFilter,
+        runtime: bailingRuntime,
       },
       enableFindRelatedTests: true,
     },
@@ -83,7 +88,9 @@ export function defineStrykerConfig({ packageDir, mutate, breakAt, skipTests = [
     reporters: ['clear-text', 'progress', 'html', 'json'],
     htmlReporter: { fileName: 'reports/mutation/index.html' },
     jsonReporter: { fileName: 'reports/mutation/mutation.json' },
-    incrementalFile: 'reports/mutation/incremental.json',
+    // Committed beside the package's config: with --incremental, only mutants whose code or
+    // covering tests changed since it was written run again (in CI too: see run.ts).
+    incrementalFile: 'stryker-incremental.json',
     tempDirName: '.stryker-tmp',
     cleanTempDir: 'always',
     concurrency: 2,

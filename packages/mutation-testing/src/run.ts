@@ -1,6 +1,10 @@
 /**
  * pnpm test:mutation [--incremental] [express-api|fastify-api|test-utils …] [-- stryker options]
  *
+ * --incremental: only mutants whose code or covering tests changed since the package's
+ * committed stryker-incremental.json; the file is brought up to date, to commit with the change.
+ * --with-baseline (CI): incremental, and only the packages that have that file.
+ *
  * Runs Stryker in each package named (all by default), one after the other (each uses both
  * cores), then prints each package's score and its folders'. A package whose score falls
  * under its stryker.config.mjs `breakAt` fails the run (Stryker's thresholds.break).

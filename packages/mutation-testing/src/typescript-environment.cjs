@@ -17,6 +17,7 @@
  * Jest filter in covering-files.cjs.
  */
 const tsx = require('tsx/cjs/api');
+const bail = require('./bail.cjs');
 const coveringFiles = require('./covering-files.cjs');
 
 // Set by the Stryker config (defineStrykerConfig) in the parent process; workers inherit it.
@@ -45,9 +46,6 @@ if (!path) throw new Error('TESTBED_MUTATION_TEST_ENVIRONMENT names no test envi
 const loaded = tsx.require(path, __filename);
 const PackageEnvironment = loaded.default ?? loaded;
 
-/** The mutant whose run already has a failure; shared by the files of that run. */
-let killed = /** @type {string | undefined} */ (undefined);
-
 class MutationEnvironment extends PackageEnvironment {
   /** @param {unknown} config @param {Context} context */
   constructor(config, context) {
@@ -65,15 +63,13 @@ class MutationEnvironment extends PackageEnvironment {
 
   /** @override @param {Event} event @param {State} state */
   handleTestEvent(event, state) {
-    // eslint-disable-next-line no-restricted-properties
-    const active = process.env[coveringFiles.ACTIVE_MUTANT];
-    if (active === undefined) {
+    if (bail.activeMutant() === undefined) {
       if (event.name === 'test_done') this.noteCoverage();
     } else if (event.name === 'test_fn_failure' || event.name === 'hook_failure') {
-      killed = active;
-    } else if (killed === active && event.name === 'run_describe_start') {
+      bail.kill();
+    } else if (bail.killedNow() && event.name === 'run_describe_start') {
       event.describeBlock.mode = 'skip';
-    } else if (killed === active && event.name === 'test_start') {
+    } else if (bail.killedNow() && event.name === 'test_start') {
       event.test.mode = 'skip';
     }
     return super.handleTestEvent?.(event, state);
@@ -89,8 +85,7 @@ class MutationEnvironment extends PackageEnvironment {
 
   /** @override */
   async teardown() {
-    // eslint-disable-next-line no-restricted-properties
-    if (process.env[coveringFiles.ACTIVE_MUTANT] === undefined) {
+    if (bail.activeMutant() === undefined) {
       const statics = this.stryker()?.mutantCoverage?.static ?? {};
       for (const mutant of Object.keys(statics))
         coveringFiles.learn(mutant, coveringFiles.EVERY_FILE);
