@@ -1,45 +1,46 @@
 /**
- * pnpm test:mutation [--incremental] [express-api|fastify-api|test-utils …] [-- stryker options]
- *
- * --incremental: only mutants whose code or covering tests changed since the package's
- * committed stryker-incremental.json; the file is brought up to date, to commit with the change.
- * --with-baseline (CI): incremental, and only the packages that have that file.
+ * pnpm test:mutation [--incremental | --with-baseline] [express-api|fastify-api|test-utils …]
+ *                    [stryker options, such as --mutate 'src/auth/**']
  *
  * Runs Stryker in each package named (all by default), one after the other (each uses both
  * cores), then prints each package's score and its folders'. A package whose score falls
  * under its stryker.config.mjs `breakAt` fails the run (Stryker's thresholds.break).
+ *
+ * --incremental: only mutants whose code or covering tests changed since the package's
+ * committed stryker-incremental.json; the file is brought up to date, to commit with the change.
+ * --with-baseline (CI): incremental, and only for the packages that have that file.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { scoreTable } from './scores';
 import { isTarget, TARGETS, type TargetName } from './targets';
 
-const stryker = createRequire(__filename).resolve('@stryker-mutator/core/bin/stryker');
+// Its package exports no bin path; pnpm links the command here.
+const stryker = join(__dirname, '../node_modules/.bin/stryker');
+const BASELINE = 'stryker-incremental.json';
+const hasBaseline = (target: TargetName) => existsSync(join(TARGETS[target], BASELINE));
 
 function parse(args: string[]): { targets: TargetName[]; strykerArgs: string[] } {
-  const targets = args.filter(isTarget);
-  const strykerArgs = args.filter((arg) => !isTarget(arg) && arg !== '--');
-  return {
-    targets: targets.length > 0 ? targets : (Object.keys(TARGETS) as TargetName[]),
-    strykerArgs,
-  };
+  const named = args.filter(isTarget);
+  const withBaseline = args.includes('--with-baseline');
+  const options = args.filter((arg) => !isTarget(arg) && !['--', '--with-baseline'].includes(arg));
+  const targets = named.length > 0 ? named : (Object.keys(TARGETS) as TargetName[]);
+  if (!withBaseline) return { targets, strykerArgs: options };
+  for (const target of targets.filter((name) => !hasBaseline(name)))
+    process.stdout.write(`${target}: no ${BASELINE} committed, not mutated.\n`);
+  return { targets: targets.filter(hasBaseline), strykerArgs: ['--incremental', ...options] };
 }
 
 function mutate(target: TargetName, strykerArgs: string[]): number {
   process.stdout.write(`\n== Stryker: ${target}\n`);
-  const { status } = spawnSync(
-    process.execPath,
-    [stryker, 'run', 'stryker.config.mjs', ...strykerArgs],
-    {
-      cwd: TARGETS[target],
-      stdio: 'inherit',
-      // Stryker's workers run Jest once per mutant: the database harness stays up between runs.
-      // eslint-disable-next-line no-restricted-properties
-      env: { ...process.env, TESTBED_REUSE_HARNESS: '1' },
-    },
-  );
+  const { status } = spawnSync(stryker, ['run', 'stryker.config.mjs', ...strykerArgs], {
+    cwd: TARGETS[target],
+    stdio: 'inherit',
+    // Stryker's workers run Jest once per mutant: the database harness stays up between runs.
+    // eslint-disable-next-line no-restricted-properties
+    env: { ...process.env, TESTBED_REUSE_HARNESS: '1' },
+  });
   return status ?? 1;
 }
 
