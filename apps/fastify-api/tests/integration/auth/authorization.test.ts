@@ -91,7 +91,9 @@ const cells = table.flatMap((row) =>
 async function effects() {
   return {
     users: await t.query<Record<string, unknown>>('SELECT * FROM users ORDER BY id'),
-    verifications: await t.query<Record<string, unknown>>('SELECT * FROM email_verifications ORDER BY id'),
+    verifications: await t.query<Record<string, unknown>>(
+      'SELECT * FROM email_verifications ORDER BY id',
+    ),
     mail: [...t.mailer.sent],
     events: t.logs.entries.filter((entry) => 'event' in entry),
   };
