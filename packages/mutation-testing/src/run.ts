@@ -11,7 +11,7 @@
  * --with-baseline (CI): incremental, and only for the packages that have that file.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { scoreTable } from './scores';
 import { isTarget, TARGETS, type TargetName } from './targets';
@@ -32,8 +32,12 @@ function parse(args: string[]): { targets: TargetName[]; strykerArgs: string[] }
   return { targets: targets.filter(hasBaseline), strykerArgs: ['--incremental', ...options] };
 }
 
+const reportOf = (target: TargetName) => join(TARGETS[target], 'reports/mutation/mutation.json');
+
 function mutate(target: TargetName, strykerArgs: string[]): number {
   process.stdout.write(`\n== Stryker: ${target}\n`);
+  // A run that stops early writes no report: the table must not show an older run's.
+  rmSync(reportOf(target), { force: true });
   const { status } = spawnSync(stryker, ['run', 'stryker.config.mjs', ...strykerArgs], {
     cwd: TARGETS[target],
     stdio: 'inherit',
@@ -47,7 +51,7 @@ function mutate(target: TargetName, strykerArgs: string[]): number {
 const { targets, strykerArgs } = parse(process.argv.slice(2));
 const failed = targets.filter((target) => mutate(target, strykerArgs) !== 0);
 for (const target of targets) {
-  const report = join(TARGETS[target], 'reports/mutation/mutation.json');
+  const report = reportOf(target);
   if (existsSync(report)) process.stdout.write(`\n${scoreTable(target, report)}\n`);
 }
 if (failed.length > 0) {
