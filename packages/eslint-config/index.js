@@ -12,7 +12,7 @@ import tseslint from 'typescript-eslint';
  */
 export function defineConfig(tsconfigRootDir) {
   return tseslint.config(
-    { ignores: ['dist/**', 'coverage/**', 'reports/**'] },
+    { ignores: ['dist/**', 'coverage/**', 'reports/**', '.stryker-tmp/**'] },
     js.configs.recommended,
     ...tseslint.configs.strictTypeChecked,
     ...tseslint.configs.stylisticTypeChecked,
@@ -58,17 +58,29 @@ export function defineConfig(tsconfigRootDir) {
       languageOptions: { sourceType: 'commonjs' },
       rules: { '@typescript-eslint/no-require-imports': 'off' },
     },
-    {
-      files: ['tests/**'],
-      ...jest.configs['flat/recommended'],
-      rules: {
-        ...jest.configs['flat/recommended'].rules,
-        'jest/no-focused-tests': 'error',
-        'jest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect*'] }],
-        '@typescript-eslint/no-non-null-assertion': 'off',
-        // expect.any() and friends are typed `any` by @types/jest.
-        '@typescript-eslint/no-unsafe-assignment': 'off',
-      },
-    },
+    testRules(['tests/**']),
   );
+}
+
+/**
+ * The rules for test code: eslint-plugin-jest's recommended set (no conditional expect, no
+ * focused or disabled test left behind, a test that asserts). For `tests/**` in every package,
+ * and for test code kept elsewhere, such as the shared contract suites.
+ *
+ * @param {string[]} files
+ * @returns {import('eslint').Linter.Config}
+ */
+export function testRules(files) {
+  return {
+    files,
+    ...jest.configs['flat/recommended'],
+    rules: {
+      ...jest.configs['flat/recommended'].rules,
+      'jest/no-focused-tests': 'error',
+      'jest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect*'] }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      // expect.any() and friends are typed `any` by @types/jest.
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+    },
+  };
 }

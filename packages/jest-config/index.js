@@ -63,6 +63,9 @@ function defineJestConfig(options = {}) {
     moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
     clearMocks: true,
     restoreMocks: true,
+    // A mutation run's sandbox copy of the package (docs/mutation-testing.md) is not its code.
+    modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp/'],
+    testPathIgnorePatterns: ['/node_modules/', '<rootDir>/.stryker-tmp/'],
   };
   return {
     // maxWorkers is left at Jest's default, one less than the cores: `pnpm test` runs every

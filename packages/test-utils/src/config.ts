@@ -7,6 +7,8 @@ type Env = Record<string, string | undefined>;
  * - TEST_DATABASE_URL, else DATABASE_URL: run on that server instead of an embedded one.
  *   Its database must be named as a test database; the harness creates others beside it.
  * - TESTBED_KEEP_FAILED_DB=1: keep a test file's database when one of its tests failed.
+ * - TESTBED_REUSE_HARNESS=1: keep the server and template for the next Jest run in the same
+ *   process (a mutation-testing worker runs Jest once per mutant); see reuseHarness().
  */
 export function externalServerFrom(env: Env): { url: string; variable: string } | undefined {
   for (const variable of ['TEST_DATABASE_URL', 'DATABASE_URL']) {
@@ -18,6 +20,13 @@ export function externalServerFrom(env: Env): { url: string; variable: string } 
 
 export const keepFailedDatabases = (env: Env) =>
   ['1', 'true'].includes(env.TESTBED_KEEP_FAILED_DB ?? '');
+
+/**
+ * Set by `pnpm test:mutation`: Stryker calls Jest's runCLI once per mutant in the same worker
+ * process, and a server started and a template built for each call would cost more than most
+ * mutants' tests. The worker's exit stops the server (the orphan reaper watches it).
+ */
+export const reuseHarness = (env: Env) => ['1', 'true'].includes(env.TESTBED_REUSE_HARNESS ?? '');
 
 // How the Jest parent hands the server to its workers: environment variables, inherited.
 const HANDLE_VARIABLE = 'TESTBED_SERVER';

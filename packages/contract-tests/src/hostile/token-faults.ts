@@ -184,12 +184,8 @@ function tampered(target: TokenTarget) {
         .integer({ min: 1, max: 10 ** 6 })
         .map((ahead) => signJwt(HS256, { ...claims, nbf: now + ahead })),
     ),
-    fault(
-      'sub or exp missing',
-      fc
-        .constantFrom('sub', 'exp')
-        .map((claim) => signJwt(HS256, { ...claims, [claim]: undefined })),
-    ),
+    fault('sub missing', fc.constant(signJwt(HS256, { ...claims, sub: undefined }))),
+    fault('exp missing', fc.constant(signJwt(HS256, { ...claims, exp: undefined }))),
     fault(
       'sub of no user',
       fc
@@ -202,15 +198,18 @@ function tampered(target: TokenTarget) {
   ];
 }
 
+/** Each kind of access token the apps must answer with 401, one arbitrary per fault. */
+export const tokenFaults = (target: TokenTarget): fc.Arbitrary<RefusedToken>[] => [
+  ...malformed(target),
+  ...wrongTypes(target),
+  ...wrongAlgorithm(target),
+  ...tampered(target),
+];
+
 /** Every kind of access token the apps must answer with 401. */
 export const refusedToken = (target: TokenTarget): fc.Arbitrary<RefusedToken> =>
   // One flat choice, so each fault is as likely as any other, however many its class has.
-  fc.oneof(
-    ...malformed(target),
-    ...wrongTypes(target),
-    ...wrongAlgorithm(target),
-    ...tampered(target),
-  );
+  fc.oneof(...tokenFaults(target));
 
 /** An Authorization header that does not carry a bearer token the right way. */
 export const refusedAuthorization = (validToken: string): fc.Arbitrary<string> =>

@@ -17,6 +17,13 @@ const ROUTES = [
   ['get', '/openapi.json'],
 ] as const;
 
+// Each path once, {id} filled in; no route of the contract answers PUT.
+const PATHS = [
+  ...new Set(
+    ROUTES.map(([, path]) => path.replace('{id}', '00000000-0000-4000-8000-000000000000')),
+  ),
+];
+
 /** /health, /openapi.json, unknown routes and methods (docs/api-contract.md#operations). */
 export function describeOperationsContract(target: ContractTarget): void {
   describe(`${target.name} · operations contract`, () => {
@@ -42,6 +49,18 @@ export function describeOperationsContract(target: ContractTarget): void {
 
     it('answers a known route with a wrong method with a 405 problem', async () => {
       expect(await c.api.put('/api/auth/login')).toBeProblem(405);
+    });
+
+    it('answers a method no route has with 405 on every known path', async () => {
+      const answers = [];
+      for (const path of PATHS) {
+        const res = await c.api.put(path);
+        answers.push({ path, status: res.status, type: res.type });
+      }
+
+      expect(answers).toEqual(
+        PATHS.map((path) => ({ path, status: 405, type: 'application/problem+json' })),
+      );
     });
   });
 }

@@ -1,4 +1,4 @@
-import { externalServerFrom, writeServerHandle } from '../config';
+import { externalServerFrom, reuseHarness, writeServerHandle } from '../config';
 import { stopAndReport } from '../database/stop-harness';
 import { startHarness, type Harness, type HarnessOptions } from '../database/test-database-harness';
 
@@ -14,10 +14,9 @@ const running = globalThis as typeof globalThis & { testbedHarness?: Harness };
  */
 export function createGlobalSetup(options: Omit<HarnessOptions, 'externalServer'>) {
   return async function globalSetup(): Promise<void> {
-    const harness = await startHarness({
-      ...options,
-      externalServer: externalServerFrom(process.env),
-    });
+    const harness =
+      running.testbedHarness ??
+      (await startHarness({ ...options, externalServer: externalServerFrom(process.env) }));
     running.testbedHarness = harness;
     writeServerHandle(process.env, harness.server);
   };
@@ -25,7 +24,7 @@ export function createGlobalSetup(options: Omit<HarnessOptions, 'externalServer'
 
 export async function stopHarness(): Promise<void> {
   const harness = running.testbedHarness;
-  if (!harness) return;
+  if (!harness || reuseHarness(process.env)) return;
   delete running.testbedHarness;
   await stopAndReport(harness);
 }

@@ -87,6 +87,18 @@ const cells = table.flatMap((row) =>
   })),
 );
 
+/** What a refusal must leave as it was: the rows, the mailbox and the event log. */
+async function effects() {
+  return {
+    users: await t.dataSource.query<Record<string, unknown>[]>('SELECT * FROM users ORDER BY id'),
+    verifications: await t.dataSource.query<Record<string, unknown>[]>(
+      'SELECT * FROM email_verifications ORDER BY id',
+    ),
+    mail: [...t.mailer.sent],
+    events: t.logs.entries.filter((entry) => 'event' in entry),
+  };
+}
+
 async function scene(): Promise<Scene> {
   const target = await t.given.user();
   return {
@@ -101,10 +113,14 @@ describe('who may call what', () => {
     const current = await scene();
     const { method, url, body } = send(current);
     const client = caller === 'anonymous' ? t.api : t.api.as(current.callers[caller]);
+    const before = await effects();
 
     const res = await client[method](url).send(body);
 
     expect(res.status).toBe(status);
+    // A refusal wrote, mailed and logged nothing; an allowed call is checked by its own suite.
+    const after = await effects();
+    expect(after).toEqual(status >= 400 ? before : after);
   });
   // #endregion
 

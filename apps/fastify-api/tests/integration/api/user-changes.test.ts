@@ -46,12 +46,16 @@ describe('PATCH /api/users/{id}', () => {
     ['an empty name', { name: '' }, 'name'],
     ['an invalid email', { email: 'nope' }, 'email'],
     ['an unknown role', { role: 'root' }, 'role'],
-  ])('returns 400 for %s', async (_case, body, path) => {
+  ])('returns 400 for %s, and changes, mails and logs nothing', async (_case, body, path) => {
     const admin = await t.given.admin();
+    const before = await t.repos.users.findById(admin.id);
 
     const res = await t.api.as(admin).patch(`/api/users/${admin.id}`).send(body);
 
     expect(res).toBeProblem(400, { errors: [{ path }] });
+    expect(await t.repos.users.findById(admin.id)).toEqual(before);
+    expect(t.mailer.sent).toEqual([]);
+    expect(t.logs.entries.filter((entry) => 'event' in entry)).toEqual([]);
   });
 
   it('returns 404 to an admin for a well-formed unknown id', async () => {

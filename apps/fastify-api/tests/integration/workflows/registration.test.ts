@@ -34,12 +34,12 @@ describe('registration to profile', () => {
     expect(message?.text).toMatch(/http:\/\/app\.test\/verify-email\?token=[\w-]{43}/);
   });
 
-  it('refuses to sign in before the email is verified with 403', async () => {
+  it('refuses to sign in before the email is verified with 403, and says so', async () => {
     const { email, password } = await register();
 
     const res = await t.api.post('/api/auth/login').send({ email, password });
 
-    expect(res).toBeProblem(403);
+    expect(res).toBeProblem(403, { detail: expect.stringMatching(/verify your email/i) });
   });
 
   it('refuses a token that was already used with 400', async () => {

@@ -1,0 +1,4 @@
+// @ts-check
+import { defineConfig } from '@testbed/eslint-config';
+
+export default defineConfig(import.meta.dirname);

@@ -1,0 +1,98 @@
+// @ts-check
+/**
+ * The test environment Stryker's workers run: the package's own (a TypeScript file), loaded for
+ * Stryker's Jest runner, plus what makes a mutant's run short.
+ *
+ * Loading: the runner wraps the configured environment in its own (to learn which tests reach
+ * which mutants) and loads it with Node's `require`, not through Jest's transform. tsx loads
+ * this one file and its imports without registering itself for anything else, so the app's
+ * code stays compiled by Jest's swc transform, which keeps the decorator metadata TypeORM reads.
+ *
+ * Bail: one failing test kills a mutant, but the runner cannot pass Jest's `bail`, so every
+ * test that covers the mutant would still run (for a module every request goes through, most
+ * of the suite). Once a test or hook fails while a mutant is active, the rest of that run's
+ * tests and their hooks are marked skipped as they come up, in this file and the next ones.
+ *
+ * Covering files: in the coverage run, which files' tests reached each mutant is noted for the
+ * Jest filter in covering-files.cjs.
+ */
+const tsx = require('tsx/cjs/api');
+const bail = require('./bail.cjs');
+const coveringFiles = require('./covering-files.cjs');
+
+// Set by the Stryker config (defineStrykerConfig) in the parent process; workers inherit it.
+// eslint-disable-next-line no-restricted-properties
+const path = process.env.TESTBED_MUTATION_TEST_ENVIRONMENT;
+if (!path) throw new Error('TESTBED_MUTATION_TEST_ENVIRONMENT names no test environment.');
+
+/** @typedef {import('@jest/types').Circus.Event} Event */
+/** @typedef {import('@jest/types').Circus.State} State */
+/** @typedef {{ testPath: string }} Context */
+/**
+ * @typedef {{
+ *   currentTestId?: string,
+ *   mutantCoverage?: { static: Record<string, number>, perTest: Record<string, Record<string, number>> },
+ * }} StrykerContext
+ */
+/**
+ * @typedef {new (config: unknown, context: Context) => {
+ *   global: Record<string, unknown>,
+ *   handleTestEvent?(event: Event, state: State): unknown,
+ *   teardown(): Promise<void>,
+ * }} Environment
+ */
+
+/** @type {{ default?: Environment } & Environment} */
+const loaded = tsx.require(path, __filename);
+const PackageEnvironment = loaded.default ?? loaded;
+
+class MutationEnvironment extends PackageEnvironment {
+  /** @param {unknown} config @param {Context} context */
+  constructor(config, context) {
+    super(config, context);
+    this.testFile = context.testPath;
+  }
+
+  /** @returns {StrykerContext | undefined} */
+  stryker() {
+    const name = this.global.__strykerGlobalNamespace__;
+    return /** @type {StrykerContext | undefined} */ (
+      this.global[typeof name === 'string' ? name : '__stryker__']
+    );
+  }
+
+  /** @override @param {Event} event @param {State} state */
+  handleTestEvent(event, state) {
+    if (bail.activeMutant() === undefined) {
+      if (event.name === 'test_done') this.noteCoverage();
+    } else if (event.name === 'test_fn_failure' || event.name === 'hook_failure') {
+      bail.kill();
+    } else if (bail.killedNow() && event.name === 'run_describe_start') {
+      event.describeBlock.mode = 'skip';
+    } else if (bail.killedNow() && event.name === 'test_start') {
+      event.test.mode = 'skip';
+    }
+    return super.handleTestEvent?.(event, state);
+  }
+
+  /** The mutants the test that just ran reached (Stryker clears its id after this). */
+  noteCoverage() {
+    const stryker = this.stryker();
+    const test = stryker?.currentTestId;
+    const reached = test === undefined ? undefined : stryker?.mutantCoverage?.perTest[test];
+    for (const mutant of Object.keys(reached ?? {})) coveringFiles.learn(mutant, this.testFile);
+  }
+
+  /** @override */
+  async teardown() {
+    if (bail.activeMutant() === undefined) {
+      const statics = this.stryker()?.mutantCoverage?.static ?? {};
+      for (const mutant of Object.keys(statics))
+        coveringFiles.learn(mutant, coveringFiles.EVERY_FILE);
+      coveringFiles.save();
+    }
+    await super.teardown();
+  }
+}
+
+module.exports = MutationEnvironment;
