@@ -15,6 +15,7 @@ import {
   mkdirSync,
   readFileSync,
   readdirSync,
+  renameSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -190,6 +191,14 @@ function fingerprint(files, runner, javascript) {
 }
 
 /**
+ * @param {string} note the copy's COPIED.md
+ * @param {string} stamp
+ */
+function isCopy(note, stamp) {
+  return existsSync(note) && readFileSync(note, 'utf8').startsWith(stamp);
+}
+
+/**
  * @param {RunnerName} runner
  * @param {boolean} javascript
  * @param {Record<string, string>} declared
@@ -200,13 +209,18 @@ function copyHarness(runner, javascript, declared) {
   const stamp = `Copied from testbed's packages/test-utils by copy-test-utils.mjs (${fingerprint(files, runner, javascript)}).`;
   const note = join(destination, 'COPIED.md');
   // Copying again what is already there costs a TypeScript load for a JavaScript copy.
-  if (existsSync(note) && readFileSync(note, 'utf8').startsWith(stamp)) return;
-  rmSync(destination, { recursive: true, force: true });
+  if (isCopy(note, stamp)) return;
+  // Built aside and swapped in whole: a runner may start lint and typecheck at once, and each
+  // copies; neither may read a half-written copy. Aside is the project's node_modules/.cache:
+  // the same disk (a rename), and a folder no linter, runner or git looks into.
+  const aside = join(target, 'node_modules', '.cache', 'copy-test-utils');
+  const building = join(aside, `${process.pid}.new`);
+  rmSync(building, { recursive: true, force: true });
   const ts = javascript
     ? /** @type {typeof import('typescript')} */ (createRequire(import.meta.url)('typescript'))
     : undefined;
   for (const file of files) {
-    const to = join(destination, file);
+    const to = join(building, file);
     mkdirSync(dirname(to), { recursive: true });
     if (!ts || !file.endsWith('.ts')) {
       cpSync(join(sourceRoot, file), to);
@@ -222,9 +236,19 @@ function copyHarness(runner, javascript, declared) {
     writeFileSync(to.replace(/\.ts$/, '.js'), outputText);
   }
   writeFileSync(
-    note,
+    join(building, 'COPIED.md'),
     `${stamp}\nEdit it freely; testbed's docs/guides/copy-test-utils.md says how it works.\n`,
   );
+  // Another run swapped the same copy in meanwhile: keep it, since a tool may be reading it.
+  if (isCopy(note, stamp)) {
+    rmSync(building, { recursive: true, force: true });
+    return;
+  }
+  const previous = join(aside, `${process.pid}.old`);
+  if (existsSync(destination)) renameSync(destination, previous);
+  else mkdirSync(dirname(destination), { recursive: true });
+  renameSync(building, destination);
+  rmSync(previous, { recursive: true, force: true });
 }
 
 /**

@@ -4,6 +4,7 @@
 import { PasswordHasher } from '../../../src/auth/password-hasher';
 import { createLogger } from '../../../src/logger';
 import { ensureAdmin } from '../../../src/users/ensure-admin';
+import { createPasswordBreachChecker } from '../../../src/auth/password-breach-checker';
 import { testConfig } from '../../helpers/test-config';
 import { useTestApp } from '../../helpers/test-app';
 
@@ -39,6 +40,10 @@ describe('event attribution', () => {
       hasher: new PasswordHasher(testConfig.passwords),
       clock: t.clock,
       logger: createLogger('info', t.logs),
+      // PASSWORD_BREACH_CHECK=off, as in every test that is not about it.
+      breachChecker: createPasswordBreachChecker(undefined, {
+        logger: createLogger('info', t.logs),
+      }),
     };
 
     await ensureAdmin({ email, password: 'admin password 1', name: 'Admin' }, deps);
