@@ -1,3 +1,5 @@
+import { integerFrom, type Env } from '../env-integer';
+
 /**
  * How hard the differential suite searches (docs/hardening/differential.md). The defaults keep
  * `pnpm test` quick and reproducible; a long hunt or the replay of a failure sets them from the
@@ -18,17 +20,6 @@ export const DEFAULT_DIFFERENTIAL_CONFIG: DifferentialConfig = {
   seed: 20300101,
   path: undefined,
 };
-
-type Env = Record<string, string | undefined>;
-
-function integerFrom(env: Env, name: string, min: number, max: number, fallback: number): number {
-  const raw = env[name]?.trim();
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!/^-?\d+$/.test(raw) || value < min || value > max)
-    throw new Error(`${name} must be an integer from ${min} to ${max}, got "${raw}".`);
-  return value;
-}
 
 function pathFrom(env: Env): string | undefined {
   const raw = env.TESTBED_DIFFERENTIAL_PATH?.trim();

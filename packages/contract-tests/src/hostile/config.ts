@@ -1,3 +1,5 @@
+import { integerFrom, type Env } from '../env-integer';
+
 /**
  * How hard the property suites search (docs/hardening/hostile-input.md). The defaults keep
  * `pnpm test` quick; a bigger search or the replay of a failure sets them from the shell:
@@ -11,17 +13,6 @@ export interface PropertyConfig {
 }
 
 export const DEFAULT_PROPERTY_CONFIG: PropertyConfig = { runs: 25, seed: 20300101 };
-
-type Env = Record<string, string | undefined>;
-
-function integerFrom(env: Env, name: string, min: number, max: number, fallback: number): number {
-  const raw = env[name]?.trim();
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!/^-?\d+$/.test(raw) || value < min || value > max)
-    throw new Error(`${name} must be an integer from ${min} to ${max}, got "${raw}".`);
-  return value;
-}
 
 /** Reads and checks the two variables; a bad value fails with one line naming it. */
 export function loadPropertyConfig(env: Env = process.env): PropertyConfig {
