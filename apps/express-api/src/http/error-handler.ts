@@ -34,16 +34,9 @@ function clientFaultDetail(error: unknown): string {
 }
 
 // The Fastify twin's body parser ends the connection after every body it refuses, read in full
-// or not; these answers end it here too, so a client sees one rule (docs/api-contract.md).
-const REFUSED_BODY_DETAILS = new Set([
-  'The request body is not valid JSON.',
-  'The request body is empty; a JSON object is expected.',
-  'The request body is too large.',
-  'The request body could not be read.',
-]);
-
-const closingWhenBodyRefused = (detail: string): Record<string, string> =>
-  REFUSED_BODY_DETAILS.has(detail) ? { Connection: 'close' } : {};
+// or not; body-parser's refusals (they carry a `type`) end it here too (docs/api-contract.md).
+const closingWhenBodyRefused = (error: unknown): Record<string, string> =>
+  typeof (error as ClientFault).type === 'string' ? { Connection: 'close' } : {};
 
 /** Only what helps to debug: never the SQL parameters or request body an error may carry. */
 function describe(error: unknown) {
@@ -63,14 +56,13 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     if (error instanceof HttpError) {
-      const headers = { ...error.headers, ...closingWhenBodyRefused(error.detail) };
-      sendProblem(res, problem(error.status, error.detail, error.errors), headers);
+      sendProblem(res, problem(error.status, error.detail, error.errors), error.headers);
       return;
     }
     const clientStatus = clientFaultStatus(error);
     if (clientStatus !== undefined) {
       const detail = clientFaultDetail(error);
-      sendProblem(res, problem(clientStatus, detail), closingWhenBodyRefused(detail));
+      sendProblem(res, problem(clientStatus, detail), closingWhenBodyRefused(error));
       return;
     }
     const where = { method: req.method, path: req.path };

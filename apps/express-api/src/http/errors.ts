@@ -31,6 +31,16 @@ export class BadRequestError extends HttpError {
   }
 }
 
+/**
+ * A body refused as it stands (declared JSON, sent empty): the connection ends with the answer,
+ * as after every body the Fastify twin's parser refuses (docs/api-contract.md).
+ */
+export class RefusedBodyError extends HttpError {
+  constructor(detail: string) {
+    super(400, detail, { Connection: 'close' });
+  }
+}
+
 export class UnauthorizedError extends HttpError {
   constructor(detail = 'Authentication is required.') {
     super(401, detail, { 'WWW-Authenticate': 'Bearer' });

@@ -1,7 +1,7 @@
 import express, { type Request, type RequestHandler } from 'express';
 import { BODY_LIMIT_BYTES } from './body-limit';
 import { refusePrototypeKeys } from './prototype-keys';
-import { BadRequestError } from './errors';
+import { RefusedBodyError } from './errors';
 
 /**
  * What is read as JSON, the same rule in both apps: `application/json` in UTF-8 (RFC 8259).
@@ -34,7 +34,7 @@ function declaresEmptyJson(req: Request): boolean {
 
 const refuseEmptyJson: RequestHandler = (req, _res, next) => {
   if (declaresEmptyJson(req))
-    throw new BadRequestError('The request body is empty; a JSON object is expected.');
+    throw new RefusedBodyError('The request body is empty; a JSON object is expected.');
   next();
 };
 
