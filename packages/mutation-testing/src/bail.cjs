@@ -15,12 +15,20 @@ const activeMutant = () => process.env[ACTIVE_MUTANT];
 /** @type {string | undefined} */
 let killed;
 
+/** @type {string[]} test files that killed a mutant in this worker, the latest first */
+const killers = [];
+
 module.exports = {
   activeMutant,
-  /** A test or hook failed while the active mutant was on. */
-  kill() {
+  /** A test or hook of `testFile` failed while the active mutant was on. */
+  kill(/** @type {string} */ testFile) {
     killed = activeMutant();
+    const known = killers.indexOf(testFile);
+    if (known !== -1) killers.splice(known, 1);
+    killers.unshift(testFile);
   },
+  /** @returns {readonly string[]} the files that killed mutants here, the latest first */
+  killers: () => killers,
   killedNow() {
     const active = activeMutant();
     return active !== undefined && active === killed;

@@ -5,6 +5,9 @@
  * passes Jest the covering tests by name only; every other file in the package would still be
  * loaded, with the app's modules, to find no test to run (most of a mutant's time).
  *
+ * The coverage run also notes how long each file took, for the order of a mutant's files
+ * (killers-first-sequencer.cjs).
+ *
  * Kept in a file in the sandbox: the worker that ran the coverage run writes it, all read it.
  */
 const { existsSync, readFileSync, writeFileSync } = require('node:fs');
@@ -12,10 +15,11 @@ const { join } = require('node:path');
 const { activeMutant } = require('./bail.cjs');
 
 const FILE = join(process.cwd(), '.stryker-covering-files.json');
-const EVERY_FILE = '*';
 
-/** @type {Map<string, Set<string>>} mutant id → test files, or EVERY_FILE for a static one */
+/** @type {Map<string, Set<string>>} mutant id → the test files that reached it */
 const learnt = new Map();
+/** @type {Record<string, number>} test file → milliseconds it took in the coverage run */
+const durations = {};
 
 /** @param {string} mutant @param {string} file */
 function learn(mutant, file) {
@@ -24,30 +28,44 @@ function learn(mutant, file) {
   learnt.set(mutant, files);
 }
 
-function save() {
-  const entries = [...learnt].map(([mutant, files]) => [mutant, [...files]]);
-  writeFileSync(FILE, JSON.stringify(Object.fromEntries(entries)));
+/** @param {string} file @param {number} milliseconds */
+function timed(file, milliseconds) {
+  durations[file] = milliseconds;
 }
 
-/** @type {Record<string, string[]> | undefined} */
+function save() {
+  const entries = [...learnt].map(([mutant, files]) => [mutant, [...files]]);
+  writeFileSync(FILE, JSON.stringify({ files: Object.fromEntries(entries), durations }));
+}
+
+/** @typedef {{ files: Record<string, string[]>, durations: Record<string, number> }} Saved */
+/** @type {Saved | undefined} */
 let saved;
 
+/** What the coverage run saved; nothing before it has. */
+function read() {
+  saved ??= existsSync(FILE)
+    ? /** @type {Saved} */ (JSON.parse(readFileSync(FILE, 'utf8')))
+    : undefined;
+  return saved;
+}
+
 /**
- * Jest's `filter`: the files that cover the active mutant; all files outside a mutant's run,
- * or for a mutant that runs at module load (static), whose coverage no single test owns.
+ * Jest's `filter`: the files that reached the active mutant, in a test or (a static mutant) as
+ * they loaded; all files outside a mutant's run, or for a mutant no file was seen to reach.
  *
  * @param {string[]} testPaths
  */
 async function filter(testPaths) {
   const active = activeMutant();
-  saved ??=
-    active !== undefined && existsSync(FILE) ? JSON.parse(readFileSync(FILE, 'utf8')) : undefined;
-  const files = active === undefined ? undefined : saved?.[active];
-  const wanted = files === undefined || files.includes(EVERY_FILE) ? testPaths : files;
+  const files = active === undefined ? undefined : read()?.files[active];
+  const wanted = files ?? testPaths;
   return { filtered: testPaths.filter((path) => wanted.includes(path)) };
 }
 
 module.exports = filter;
 module.exports.learn = learn;
+module.exports.timed = timed;
 module.exports.save = save;
-module.exports.EVERY_FILE = EVERY_FILE;
+/** @param {string} file @returns {number | undefined} its time in the coverage run */
+module.exports.duration = (file) => read()?.durations[file];

@@ -14,6 +14,8 @@ const jestRunner = fileURLToPath(import.meta.resolve('@stryker-mutator/jest-runn
 const typescriptEnvironment = fileURLToPath(import.meta.resolve('./typescript-environment.cjs'));
 const bailingRuntime = fileURLToPath(import.meta.resolve('./bailing-runtime.cjs'));
 const coveringFilesFilter = fileURLToPath(import.meta.resolve('./covering-files.cjs'));
+const survivorsReporter = fileURLToPath(import.meta.resolve('./survivors-reporter.mjs'));
+const killersFirst = fileURLToPath(import.meta.resolve('./killers-first-sequencer.cjs'));
 
 /**
  * Stryker's Jest runner puts its own test environment in the top-level config only, so it
@@ -70,7 +72,7 @@ export function defineStrykerConfig({ packageDir, mutate, breakAt, skipTests = [
   if (single.runtime) process.env.TESTBED_MUTATION_BASE_RUNTIME = single.runtime;
   return {
     testRunner: 'jest',
-    plugins: [jestRunner],
+    plugins: [jestRunner, survivorsReporter],
     jest: {
       projectType: 'custom',
       config: {
@@ -79,13 +81,16 @@ export function defineStrykerConfig({ packageDir, mutate, breakAt, skipTests = [
         testPathIgnorePatterns: ['/node_modules/', ...skipTests],
         filter: coveringFilesFilter,
         runtime: bailingRuntime,
+        testSequencer: killersFirst,
       },
-      enableFindRelatedTests: true,
+      // The filter picks each mutant's files from the coverage run, more narrowly than Jest's
+      // dependency graph would, which would be worked out again on every run.
+      enableFindRelatedTests: false,
     },
     mutate,
     coverageAnalysis: 'perTest',
     thresholds: { high: 90, low: 80, break: breakAt },
-    reporters: ['clear-text', 'progress', 'html', 'json'],
+    reporters: ['clear-text', 'progress', 'html', 'json', 'survivors'],
     htmlReporter: { fileName: 'reports/mutation/index.html' },
     jsonReporter: { fileName: 'reports/mutation/mutation.json' },
     // Committed beside the package's config: with --incremental, only mutants whose code or

@@ -13,9 +13,10 @@
  * of the suite). Once a test or hook fails while a mutant is active, the rest of that run's
  * tests and their hooks are marked skipped as they come up, in this file and the next ones.
  *
- * Covering files: in the coverage run, which files' tests reached each mutant is noted for the
- * Jest filter in covering-files.cjs.
+ * Covering files: in the coverage run, which files' tests reached each mutant, and how long
+ * each file took, are noted for the Jest filter in covering-files.cjs and the order of the files.
  */
+const { appendFileSync } = require('node:fs');
 const tsx = require('tsx/cjs/api');
 const bail = require('./bail.cjs');
 const coveringFiles = require('./covering-files.cjs');
@@ -23,6 +24,10 @@ const coveringFiles = require('./covering-files.cjs');
 // Set by the Stryker config (defineStrykerConfig) in the parent process; workers inherit it.
 // eslint-disable-next-line no-restricted-properties
 const path = process.env.TESTBED_MUTATION_TEST_ENVIRONMENT;
+// Where a mutant's time goes: with this set to a file, each file a mutant's run loads adds a
+// line (mutant, file, milliseconds, whether the mutant was killed by then, when it ended).
+// eslint-disable-next-line no-restricted-properties
+const trace = process.env.TESTBED_MUTATION_TRACE;
 if (!path) throw new Error('TESTBED_MUTATION_TEST_ENVIRONMENT names no test environment.');
 
 /** @typedef {import('@jest/types').Circus.Event} Event */
@@ -38,6 +43,7 @@ if (!path) throw new Error('TESTBED_MUTATION_TEST_ENVIRONMENT names no test envi
  * @typedef {new (config: unknown, context: Context) => {
  *   global: Record<string, unknown>,
  *   handleTestEvent?(event: Event, state: State): unknown,
+ *   setup(): Promise<void>,
  *   teardown(): Promise<void>,
  * }} Environment
  */
@@ -51,6 +57,7 @@ class MutationEnvironment extends PackageEnvironment {
   constructor(config, context) {
     super(config, context);
     this.testFile = context.testPath;
+    this.startedAt = performance.now();
   }
 
   /** @returns {StrykerContext | undefined} */
@@ -66,7 +73,7 @@ class MutationEnvironment extends PackageEnvironment {
     if (bail.activeMutant() === undefined) {
       if (event.name === 'test_done') this.noteCoverage();
     } else if (event.name === 'test_fn_failure' || event.name === 'hook_failure') {
-      bail.kill();
+      bail.kill(this.testFile);
     } else if (bail.killedNow() && event.name === 'run_describe_start') {
       event.describeBlock.mode = 'skip';
     } else if (bail.killedNow() && event.name === 'test_start') {
@@ -84,14 +91,44 @@ class MutationEnvironment extends PackageEnvironment {
   }
 
   /** @override */
+  async setup() {
+    await super.setup();
+    this.staticBefore = { ...this.stryker()?.mutantCoverage?.static };
+  }
+
+  /**
+   * The static mutants this file reached: those run as its modules load or in its hooks, not
+   * in a test. Stryker counts each run of each in one map for the whole coverage run; the
+   * file's are those whose count grew while it ran (Jest loads a file's modules afresh, so a
+   * module every file imports reaches every file).
+   */
+  staticReached() {
+    const now = this.stryker()?.mutantCoverage?.static ?? {};
+    const before = this.staticBefore ?? {};
+    return Object.keys(now).filter((mutant) => (now[mutant] ?? 0) > (before[mutant] ?? 0));
+  }
+
+  /** @override */
   async teardown() {
     if (bail.activeMutant() === undefined) {
-      const statics = this.stryker()?.mutantCoverage?.static ?? {};
-      for (const mutant of Object.keys(statics))
-        coveringFiles.learn(mutant, coveringFiles.EVERY_FILE);
+      for (const mutant of this.staticReached()) coveringFiles.learn(mutant, this.testFile);
+      coveringFiles.timed(this.testFile, performance.now() - this.startedAt);
       coveringFiles.save();
     }
     await super.teardown();
+    if (trace && bail.activeMutant() !== undefined) this.traceRun(trace);
+  }
+
+  /** @param {string} file */
+  traceRun(file) {
+    const line = {
+      mutant: bail.activeMutant(),
+      file: this.testFile,
+      ms: Math.round(performance.now() - this.startedAt),
+      killed: bail.killedNow(),
+      endedAt: Date.now(),
+    };
+    appendFileSync(file, `${JSON.stringify(line)}\n`);
   }
 }
 
