@@ -66,7 +66,13 @@ function loadableEnvironment(require, packageDir, name) {
  */
 export function defineStrykerConfig({ packageDir, mutate, breakAt, skipTests = [] }) {
   const require = createRequire(join(packageDir, 'package.json'));
-  const single = singleJestProject(require('./jest.config.js'));
+  // No globalTeardown: the harness outlives each of a worker's Jest calls
+  // (TESTBED_REUSE_HARNESS) and stops when the worker exits, so the teardown would do nothing;
+  // loaded beside this runner's TypeScript environment, it also failed to resolve its imports.
+  const single = {
+    ...singleJestProject(require('./jest.config.js')),
+    globalTeardown: undefined,
+  };
   // Read by bailing-runtime.cjs in Stryker's workers, which inherit this process's env.
   // eslint-disable-next-line no-restricted-properties
   if (single.runtime) process.env.TESTBED_MUTATION_BASE_RUNTIME = single.runtime;
@@ -77,6 +83,9 @@ export function defineStrykerConfig({ packageDir, mutate, breakAt, skipTests = [
       projectType: 'custom',
       config: {
         ...single,
+        // Stryker's runner merges this config over the package's jest.config.js; its three
+        // projects would stay, each a copy of this one, and every test would run three times.
+        projects: [],
         testEnvironment: loadableEnvironment(require, packageDir, single.testEnvironment ?? 'node'),
         testPathIgnorePatterns: ['/node_modules/', ...skipTests],
         filter: coveringFilesFilter,

@@ -92,6 +92,9 @@ class MutationEnvironment extends PackageEnvironment {
 
   /** @override */
   async setup() {
+    // A file after the kill loads only a skipped test (bailing-runtime.cjs): no database for it,
+    // which is most of what such a file costs (the package's teardown has none to drop).
+    if (bail.killedNow()) return;
     await super.setup();
     this.staticBefore = { ...this.stryker()?.mutantCoverage?.static };
   }
