@@ -54,7 +54,7 @@ export class AuthService {
       await verifications.start(created, tx);
       return created;
     });
-    log.info({ event: 'user_registered', userId: user.id }, 'user registered');
+    log.info({ event: 'user_registered', userId: user.id });
     return user;
   }
 
@@ -66,7 +66,7 @@ export class AuthService {
     });
     // Deleted after its token was consumed: the token is used up all the same (as the Express twin).
     if (!user) throw new InvalidVerificationTokenError();
-    log.info({ event: 'email_verified', userId: user.id }, 'email verified');
+    log.info({ event: 'email_verified', userId: user.id });
     return user;
   }
 
@@ -79,7 +79,7 @@ export class AuthService {
       // Only the 429: a database that failed throttled no one. Nothing the caller typed: a
       // password typed into the email field would be logged.
       if (error instanceof LoginThrottledError)
-        log.warn({ event: 'login_throttled', clientIp }, 'login throttled');
+        log.warn({ event: 'login_throttled', clientIp });
       throw error;
     });
     const user = await this.checkPassword(email, password, clientIp).catch(
@@ -96,7 +96,7 @@ export class AuthService {
       throw new EmailNotVerifiedError();
     }
     await throttle.reset(email, clientIp);
-    log.info({ event: 'login_succeeded', userId: user.id }, 'login succeeded');
+    log.info({ event: 'login_succeeded', userId: user.id });
     return tokens.issue(user.id);
   }
 
@@ -107,7 +107,7 @@ export class AuthService {
     if ((await this.passwordMatches(user, password)) && user) return user;
     // The user's id when the email is known, never the email as typed (it may be a password).
     const who = user ? { userId: user.id, reason: 'wrong_password' } : { reason: 'unknown_email' };
-    this.deps.log.warn({ event: 'login_failed', ...who, clientIp }, 'login failed');
+    this.deps.log.warn({ event: 'login_failed', ...who, clientIp });
     throw new InvalidCredentialsError();
   }
 

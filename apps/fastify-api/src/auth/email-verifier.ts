@@ -38,10 +38,7 @@ export class EmailVerifier {
       await this.mailer.send(verificationEmail(user.email, token, this.publicUrl));
     } catch (error) {
       const reason = describeError(error).message;
-      this.log.warn(
-        { event: 'mail_failed', userId: user.id, reason },
-        'verification email not sent',
-      );
+      this.log.warn({ event: 'mail_failed', userId: user.id, reason });
       throw new MailUnavailableError();
     }
   }

@@ -73,7 +73,7 @@ export class RateLimiter {
     if (window.logged) return;
     window.logged = true;
     const { name, keyField } = this.options;
-    this.log.warn({ event: 'rate_limited', limit: name, [keyField]: key }, 'rate limited');
+    this.log.warn({ event: 'rate_limited', limit: name, [keyField]: key });
   }
 
   /** How many keys are held: for the test that the map stays bounded. */

@@ -68,7 +68,7 @@ export async function ensureAdmin(
       emailVerified: true,
       createdAt: clock.now(),
     });
-    logger.info({ event: 'admin_created', userId: user.id }, 'admin created');
+    logger.info({ event: 'admin_created', userId: user.id });
     return;
   }
   if (existing.role !== 'admin') throw new AdminEmailTakenError();

@@ -48,7 +48,7 @@ export class UserService {
       if (!created.emailVerified) await verifications.start(created, tx);
       return created;
     });
-    log.info({ event: 'user_created', userId: user.id, by: caller.id }, 'user created');
+    log.info({ event: 'user_created', userId: user.id, by: caller.id });
     return user;
   }
 
@@ -70,7 +70,7 @@ export class UserService {
   async remove(caller: Caller, id: string): Promise<void> {
     assertMayChange(caller, id, {});
     if (!(await this.deps.users.delete(id))) throw new UserNotFoundError();
-    this.deps.log.info({ event: 'user_deleted', userId: id, by: caller.id }, 'user deleted');
+    this.deps.log.info({ event: 'user_deleted', userId: id, by: caller.id });
   }
 }
 
