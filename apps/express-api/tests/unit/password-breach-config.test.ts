@@ -40,6 +40,7 @@ describe('PASSWORD_BREACH_CHECK', () => {
   it.each([
     [{ PASSWORD_BREACH_CHECK: 'yes' }, 'PASSWORD_BREACH_CHECK'],
     [{ PASSWORD_BREACH_CHECK_URL: 'ftp://example.test' }, 'PASSWORD_BREACH_CHECK_URL'],
+    [{ PASSWORD_BREACH_CHECK_URL: 'not a url' }, 'PASSWORD_BREACH_CHECK_URL'],
     // Each would turn the check off in silence: fetch refuses a URL with credentials, and
     // `/range/…` added after a query or a fragment never reaches the service's path.
     [{ PASSWORD_BREACH_CHECK_URL: 'https://u:p@pwned.example.test' }, 'PASSWORD_BREACH_CHECK_URL'],

@@ -40,12 +40,14 @@ describe('EmailVerificationRepository', () => {
     expect(consumed).toBeUndefined();
   });
 
-  it("deletes a user's records with the user", async () => {
+  it("deletes a user's records with the user, and no one else's", async () => {
     const user = await verificationFor('3'.repeat(64));
+    const other = await verificationFor('4'.repeat(64));
 
     await t.repos.users.delete(user.id);
 
     expect(await t.repos.verifications.countForUser(user.id)).toBe(0);
+    expect(await t.repos.verifications.countForUser(other.id)).toBe(1);
   });
 });
 
