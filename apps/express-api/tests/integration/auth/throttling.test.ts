@@ -21,7 +21,7 @@ const attemptsOf = (email: string) =>
   );
 
 describe('login throttling', () => {
-  it('answers 429 with Retry-After to the sixth attempt, even with the right password', async () => {
+  it('answers 429 with Retry-After and a detail saying to try later to the sixth attempt, even with the right password', async () => {
     const user = await t.given.user();
     await failLogins(user.email, 5);
 
@@ -31,6 +31,7 @@ describe('login throttling', () => {
 
     expect(res).toBeProblem(429);
     expect(res.headers['retry-after']).toBe('900');
+    expect(res.body.detail).toMatch(/try again later/i);
   });
 
   it('counts Retry-After down from the oldest failure in the window', async () => {

@@ -93,11 +93,32 @@ describe('registration with the breached-password check', () => {
   });
 });
 
-/** A well-formed range that lists the password, padded past the size the app reads. */
-function oversizedRange(password: string): string {
-  const padding = `${'0'.repeat(35)}:0\r\n`.repeat(Math.ceil(MAX_RANGE_BYTES / 38) + 1);
-  return `${padding}${rangeAnswer(password, 42)}`;
+/**
+ * A well-formed range that lists the password as breached, padded with count-0 lines to exactly
+ * `bytes` bytes (the first padding line's count takes the odd bytes as leading zeros).
+ */
+function rangeOfSize(password: string, bytes: number): string {
+  const answer = rangeAnswer(password, 42);
+  const line = `${'0'.repeat(35)}:0\r\n`;
+  const room = bytes - answer.length;
+  const lines = Math.floor(room / line.length);
+  const first = `${'0'.repeat(35)}:${'0'.repeat(room - lines * line.length + 1)}\r\n`;
+  return `${first}${line.repeat(lines - 1)}${answer}`;
 }
+
+describe('the size of a range answer', () => {
+  it('reads an answer of exactly the largest size it allows, and refuses the password it lists with 400', async () => {
+    const body = t.given.attributes();
+    const answer = rangeOfSize(body.password, MAX_RANGE_BYTES);
+    range(body.password).reply(200, answer);
+
+    const res = await register(body);
+
+    expect(Buffer.byteLength(answer)).toBe(MAX_RANGE_BYTES);
+    expect(res).toBeProblem(400);
+    expect(t.logs.events('password_check_unavailable')).toEqual([]);
+  });
+});
 
 describe('registration when the breached-password check cannot answer', () => {
   // Each: how the service fails, the reason logged, the attempts made (one retry at most, and
@@ -107,6 +128,12 @@ describe('registration when the breached-password check cannot answer', () => {
       'answers 500 twice',
       (password) => range(password).reply(500, 'oops').times(2),
       { reason: 'http_status', status: 500, attempts: 2 },
+    ],
+    [
+      // Fetch gives such an answer no body at all; it is refused as a status, not retried.
+      'answers 204 No Content',
+      (password) => range(password).reply(204, ''),
+      { reason: 'http_status', status: 204, attempts: 1 },
     ],
     [
       'resets the connection twice',
@@ -120,8 +147,8 @@ describe('registration when the breached-password check cannot answer', () => {
     ],
     [
       // It lists the password as breached: read whole, it would be a 400.
-      'answers a range larger than any real one',
-      (password) => range(password).reply(200, oversizedRange(password)),
+      'answers a range one byte larger than it reads',
+      (password) => range(password).reply(200, rangeOfSize(password, MAX_RANGE_BYTES + 1)),
       { reason: 'malformed_response', attempts: 1 },
     ],
     [
