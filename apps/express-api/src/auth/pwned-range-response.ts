@@ -17,17 +17,18 @@ export class MalformedRangeResponseError extends Error {
  */
 export function breachCount(body: string, suffix: string): number {
   const wanted = suffix.toUpperCase();
-  let entries = 0;
+  let listed = false;
   let count = 0;
   // A byte order mark is no part of the first line (Node's UTF-8 decoding keeps it).
   for (const line of body.replace(/^\uFEFF/, '').split(/\r?\n/)) {
     if (line === '') continue;
     const match = LINE.exec(line);
     if (!match) throw new MalformedRangeResponseError('a line is not SUFFIX:COUNT');
-    entries += 1;
+    listed = true;
+    // Stryker disable next-line OptionalChaining: equivalent, a match always has its groups; `?.` is for the type checker
     if (match[1]?.toUpperCase() === wanted) count = Number(match[2]);
   }
   // A padded answer always holds hundreds of lines: an empty one is not an answer.
-  if (entries === 0) throw new MalformedRangeResponseError('no SUFFIX:COUNT line');
+  if (!listed) throw new MalformedRangeResponseError('no SUFFIX:COUNT line');
   return count;
 }

@@ -28,6 +28,10 @@ describe('breachCount', () => {
     expect(breachCount(`\uFEFF${SUFFIX}:3\r\n${OTHER}:2`, SUFFIX)).toBe(3);
   });
 
+  it('reads lines that end in LF alone', () => {
+    expect(breachCount(`${OTHER}:2\n${SUFFIX}:7\n`, SUFFIX)).toBe(7);
+  });
+
   it.each([
     ['an HTML error page', '<html><body>Service Unavailable</body></html>'],
     ['an empty body', ''],
@@ -35,7 +39,10 @@ describe('breachCount', () => {
     ['a line with no count', `${SUFFIX}\r\n`],
     ['a suffix of the wrong length', `${SUFFIX}0:3`],
     ['a count that is not a number', `${SUFFIX}:many`],
+    ['a byte order mark anywhere but at the start', `${OTHER}:2\r\n\uFEFF${SUFFIX}:3`],
   ])('throws for %s, which is no evidence that a password is clean', (_what, body) => {
     expect(() => breachCount(body, SUFFIX)).toThrow(MalformedRangeResponseError);
+    // The message is for whoever debugs the service: it names the shape that was expected.
+    expect(() => breachCount(body, SUFFIX)).toThrow(/SUFFIX:COUNT/);
   });
 });
