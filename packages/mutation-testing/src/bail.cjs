@@ -17,18 +17,33 @@ let killed;
 
 /** @type {string[]} test files that killed a mutant in this worker, the latest first */
 const killers = [];
+/** @type {string[]} the same for the tests (or describe blocks, for a hook) that failed */
+const killerTests = [];
+
+/** @param {string[]} list @param {string} latest */
+function putFirst(list, latest) {
+  const known = list.indexOf(latest);
+  if (known !== -1) list.splice(known, 1);
+  list.unshift(latest);
+}
 
 module.exports = {
   activeMutant,
-  /** A test or hook of `testFile` failed while the active mutant was on. */
-  kill(/** @type {string} */ testFile) {
+  /**
+   * A test or hook of `testFile` failed while the active mutant was on.
+   *
+   * @param {string} testFile
+   * @param {string} testPath the test's (or the hook's describe block's) path in the file
+   */
+  kill(testFile, testPath) {
     killed = activeMutant();
-    const known = killers.indexOf(testFile);
-    if (known !== -1) killers.splice(known, 1);
-    killers.unshift(testFile);
+    putFirst(killers, testFile);
+    putFirst(killerTests, testPath);
   },
   /** @returns {readonly string[]} the files that killed mutants here, the latest first */
   killers: () => killers,
+  /** @returns {readonly string[]} the paths of the tests that did, the latest first */
+  killerTests: () => killerTests,
   killedNow() {
     const active = activeMutant();
     return active !== undefined && active === killed;

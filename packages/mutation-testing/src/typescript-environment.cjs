@@ -25,7 +25,8 @@ const coveringFiles = require('./covering-files.cjs');
 // eslint-disable-next-line no-restricted-properties
 const path = process.env.TESTBED_MUTATION_TEST_ENVIRONMENT;
 // Where a mutant's time goes: with this set to a file, each file a mutant's run loads adds a
-// line (mutant, file, milliseconds, whether the mutant was killed by then, when it ended).
+// line (mutant, file, milliseconds, whether the mutant was killed by then, when it ended, in
+// which worker).
 // eslint-disable-next-line no-restricted-properties
 const trace = process.env.TESTBED_MUTATION_TRACE;
 if (!path) throw new Error('TESTBED_MUTATION_TEST_ENVIRONMENT names no test environment.');
@@ -52,6 +53,41 @@ if (!path) throw new Error('TESTBED_MUTATION_TEST_ENVIRONMENT names no test envi
 const loaded = tsx.require(path, __filename);
 const PackageEnvironment = loaded.default ?? loaded;
 
+/** @typedef {import('@jest/types').Circus.DescribeBlock | import('@jest/types').Circus.TestEntry} Entry */
+
+const SEPARATOR = '\u0000';
+
+/** @param {Entry} entry @returns {string} its describe blocks' names and its own, from the file down */
+function pathOf(entry) {
+  /** @type {string[]} */
+  const names = [];
+  for (let at = /** @type {Entry | undefined} */ (entry); at?.parent; at = at.parent)
+    names.unshift(at.name);
+  return names.join(SEPARATOR);
+}
+
+/**
+ * The order of a describe block's tests and inner blocks, before Jest runs them: those that
+ * hold a test that killed a recent mutant first, the latest killer first, the rest as written.
+ * A file's order matters as much as the files': a static mutant runs all of a file, and the
+ * test that kills it may be the last of hundreds (the contract suites are one file).
+ *
+ * @param {import('@jest/types').Circus.DescribeBlock} block
+ */
+function killersFirst(block) {
+  const killers = bail.killerTests();
+  if (killers.length === 0) return;
+  const rank = (/** @type {Entry} */ child) => {
+    const path = pathOf(child);
+    const index = killers.findIndex(
+      (killer) => killer === path || killer.startsWith(path + SEPARATOR),
+    );
+    return index === -1 ? killers.length : index;
+  };
+  const ranks = new Map(block.children.map((child) => [child, rank(child)]));
+  block.children.sort((a, b) => (ranks.get(a) ?? 0) - (ranks.get(b) ?? 0));
+}
+
 class MutationEnvironment extends PackageEnvironment {
   /** @param {unknown} config @param {Context} context */
   constructor(config, context) {
@@ -72,10 +108,15 @@ class MutationEnvironment extends PackageEnvironment {
   handleTestEvent(event, state) {
     if (bail.activeMutant() === undefined) {
       if (event.name === 'test_done') this.noteCoverage();
-    } else if (event.name === 'test_fn_failure' || event.name === 'hook_failure') {
-      bail.kill(this.testFile);
+    } else if (event.name === 'test_fn_failure') {
+      bail.kill(this.testFile, pathOf(event.test));
+    } else if (event.name === 'hook_failure') {
+      const block = event.test ?? event.describeBlock;
+      bail.kill(this.testFile, block ? pathOf(block) : '');
     } else if (bail.killedNow() && event.name === 'run_describe_start') {
       event.describeBlock.mode = 'skip';
+    } else if (event.name === 'run_describe_start') {
+      killersFirst(event.describeBlock);
     } else if (bail.killedNow() && event.name === 'test_start') {
       event.test.mode = 'skip';
     }
@@ -130,6 +171,7 @@ class MutationEnvironment extends PackageEnvironment {
       ms: Math.round(performance.now() - this.startedAt),
       killed: bail.killedNow(),
       endedAt: Date.now(),
+      worker: process.pid,
     };
     appendFileSync(file, `${JSON.stringify(line)}\n`);
   }
