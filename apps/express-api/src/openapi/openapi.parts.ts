@@ -30,7 +30,7 @@ export const problemSchema: Schema = {
   },
 };
 
-export const STATUS_TEXT: Record<number, string> = {
+export const STATUS_TEXT = {
   400: 'Invalid input',
   401: 'Not signed in, or the access token is invalid',
   403: 'Not allowed',
@@ -40,7 +40,9 @@ export const STATUS_TEXT: Record<number, string> = {
   429: 'Too many failed attempts; see Retry-After',
   500: 'An unexpected error; nothing internal is in the body',
   503: 'A dependency (database, mail) is unavailable',
-};
+} as const;
+/** A status the document describes: one without words here is a type error, not a blank. */
+type Status = keyof typeof STATUS_TEXT;
 
 /** The 400 of a route that sets a password: the breached-password check answers with it too. */
 export const PASSWORD_400 =
@@ -48,12 +50,12 @@ export const PASSWORD_400 =
 
 export const json = (schema: Schema) => ({ 'application/json': { schema } });
 // Any route can fail unexpectedly, so every operation lists the 500 problem too.
-export const problems = (...statuses: number[]) =>
+export const problems = (...statuses: Status[]) =>
   Object.fromEntries(
-    [...statuses, 500].map((status) => [
+    [...statuses, 500 as const].map((status) => [
       String(status),
       {
-        description: STATUS_TEXT[status] ?? 'Error',
+        description: STATUS_TEXT[status],
         content: {
           'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
         },
@@ -61,7 +63,7 @@ export const problems = (...statuses: number[]) =>
     ]),
   );
 /** The problems of a route that sets a password, its 400 described as such. */
-export const passwordProblems = (...statuses: number[]) => {
+export const passwordProblems = (...statuses: Status[]) => {
   const responses = problems(...statuses);
   return { ...responses, '400': { ...responses['400'], description: PASSWORD_400 } };
 };
