@@ -13,6 +13,8 @@ const keepFailed = () => ({
   ...process.env,
   TEST_DATABASE_URL: testDatabase().url,
   TESTBED_KEEP_FAILED_DB: '1',
+  // A mutation run sets it for its own workers; the child run is an ordinary one.
+  TESTBED_REUSE_HARNESS: undefined,
 });
 
 const runFailingSuite = () =>

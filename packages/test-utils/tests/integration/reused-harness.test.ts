@@ -16,6 +16,8 @@ beforeEach(() => {
   // would see (and stop) the run's own harness. The tests here start and stop their own.
   delete (globalThis as { testbedHarness?: unknown }).testbedHarness;
   process.env.TEST_DATABASE_URL = testDatabase().url;
+  // Set by the mutation run that may be running this file; each test here says its own.
+  delete process.env.TESTBED_REUSE_HARNESS;
 });
 
 afterEach(async () => {

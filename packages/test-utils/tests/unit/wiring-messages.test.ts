@@ -3,6 +3,7 @@
 // See docs/guides/copy-test-utils.md.
 import { testDatabase } from '../../src';
 import { readServerHandle } from '../../src/config';
+import { DATABASE_GLOBAL } from '../../src/database/file-database';
 
 const monorepoNames = /@testbed|packages\/test-utils/;
 
@@ -15,11 +16,23 @@ describe('the harness not wired into Jest', () => {
     expect(read).not.toThrow(monorepoNames);
   });
 
-  it('names the test environment file to set when a file has no database', () => {
-    const read = () => testDatabase();
+  describe('when a file has no database', () => {
+    // None under `pnpm test`; a mutation run gives every file one, taken away here.
+    const globals = globalThis as Record<string, unknown>;
+    const given = globals[DATABASE_GLOBAL];
+    beforeEach(() => {
+      globals[DATABASE_GLOBAL] = undefined;
+    });
+    afterEach(() => {
+      globals[DATABASE_GLOBAL] = given;
+    });
 
-    expect(read).toThrow(/testEnvironment/);
-    expect(read).toThrow(/jest\/database-environment\.ts/);
-    expect(read).not.toThrow(monorepoNames);
+    it('names the test environment file to set', () => {
+      const read = () => testDatabase();
+
+      expect(read).toThrow(/testEnvironment/);
+      expect(read).toThrow(/jest\/database-environment\.ts/);
+      expect(read).not.toThrow(monorepoNames);
+    });
   });
 });
