@@ -103,7 +103,7 @@ describe('UserRepository', () => {
       updatedAt: t.clock.now(),
     });
 
-await expect(updating).rejects.toMatchObject({ code: '23514' });
+    await expect(updating).rejects.toMatchObject({ code: '23514' });
     await expect(updating).rejects.not.toBeInstanceOf(EmailTakenError);
   });
 

@@ -102,7 +102,7 @@ describe('UserRepository', () => {
       updatedAt: t.clock.now(),
     });
 
-// Drizzle wraps the driver's error.
+    // Drizzle wraps the driver's error.
     await expect(updating).rejects.toMatchObject({ cause: { code: '23514' } });
     await expect(updating).rejects.not.toBeInstanceOf(EmailTakenError);
   });
