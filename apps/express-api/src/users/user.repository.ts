@@ -98,6 +98,7 @@ export class UserRepository {
     if (filter.emailVerified !== undefined) where.emailVerified = filter.emailVerified;
     const [entities, total] = await this.table.findAndCount({
       where,
+      // Stryker disable next-line StringLiteral: equivalent, TypeORM reads a direction other than DESC as ascending
       order: { createdAt: 'ASC', id: 'ASC' },
       take: filter.limit,
       skip: filter.offset,

@@ -47,10 +47,12 @@ export function describeAdminContract(target: ContractTarget): void {
         );
       });
 
-      it('returns 403 to a user and 401 to an anonymous caller', async () => {
+      it('returns 403 to a user, saying it needs the admin role, and 401 to an anonymous caller', async () => {
         const user = await c.given.user();
 
-        expect(await c.api.as(user).get('/api/admin/users')).toBeProblem(403);
+        expect(await c.api.as(user).get('/api/admin/users')).toBeProblem(403, {
+          detail: 'This needs the admin role.',
+        });
         expect(await c.api.get('/api/admin/users')).toBeProblem(401);
       });
     });
@@ -104,12 +106,36 @@ export function describeAdminContract(target: ContractTarget): void {
         expect(res.body).toMatchObject({ id: user.id, role: 'admin', name: 'Made Admin' });
       });
 
-      it('returns 403 when an admin changes their own role', async () => {
+      it('returns 403 when an admin changes their own role, says so, and the role stays', async () => {
         const admin = await c.given.admin();
 
-        expect(
-          await c.api.as(admin).patch(`/api/users/${admin.id}`).send({ role: 'user' }),
-        ).toBeProblem(403);
+        const res = await c.api.as(admin).patch(`/api/users/${admin.id}`).send({ role: 'user' });
+
+        expect(res).toBeProblem(403, { detail: 'An admin cannot change their own role.' });
+        expect(await c.api.as(admin).get('/api/profile')).toMatchObject({
+          body: { role: 'admin' },
+        });
+      });
+
+      it('lets an admin send their own role unchanged with the rest of a change', async () => {
+        const admin = await c.given.admin();
+
+        const res = await c.api
+          .as(admin)
+          .patch(`/api/users/${admin.id}`)
+          .send({ role: 'admin', name: 'Still Admin' });
+
+        expect(res.status).toBe(200);
+        expect(res.body).toMatchObject({ role: 'admin', name: 'Still Admin' });
+      });
+
+      it('returns 403 to a user changing their own role, says only an admin can, and the role stays', async () => {
+        const user = await c.given.user();
+
+        const res = await c.api.as(user).patch(`/api/users/${user.id}`).send({ role: 'admin' });
+
+        expect(res).toBeProblem(403, { detail: 'Only an admin can change a role.' });
+        expect(await c.api.as(user).get('/api/profile')).toMatchObject({ body: { role: 'user' } });
       });
 
       it('deletes another user with 204, and returns 404 for an unknown id', async () => {

@@ -24,6 +24,26 @@ export function describeFrameworkDifferencesContract(target: ContractTarget): vo
       expect(res).toBeProblem(404, { detail: 'No route matches GET /API/PROFILE.' });
     });
 
+    // One path of each group of routes: an app may route each group on its own.
+    it.each([
+      ['post', '/api/AUTH/login'],
+      ['get', '/api/Users'],
+      ['get', '/api/admin/USERS'],
+      ['get', '/HEALTH'],
+      ['get', '/OpenAPI.json'],
+    ] as const)(
+      'routes every group of paths case-sensitively: %s %s is an unknown route',
+      async (method, path) => {
+        const admin = await c.given.admin();
+
+        const res = await c.api.as(admin)[method](path);
+
+        expect(res).toBeProblem(404, {
+          detail: `No route matches ${method.toUpperCase()} ${path}.`,
+        });
+      },
+    );
+
     it('routes a path with percent-encoded letters as the decoded path: /%68ealth is /health', async () => {
       const res = await c.api.get('/%68ealth');
 

@@ -24,6 +24,19 @@ const PATHS = [
   ),
 ];
 
+// What a 405 on each path offers instead (docs/api-contract.md#operations).
+const ALLOW: Record<string, string> = {
+  '/api/auth/register': 'POST',
+  '/api/auth/verify-email': 'POST',
+  '/api/auth/login': 'POST',
+  '/api/profile': 'GET',
+  '/api/users': 'GET, POST',
+  '/api/users/{id}': 'GET, PATCH, DELETE',
+  '/api/admin/users': 'GET',
+  '/health': 'GET',
+  '/openapi.json': 'GET',
+};
+
 /** /health, /openapi.json, unknown routes and methods (docs/api-contract.md#operations). */
 export function describeOperationsContract(target: ContractTarget): void {
   describe(`${target.name} · operations contract`, () => {
@@ -51,15 +64,20 @@ export function describeOperationsContract(target: ContractTarget): void {
       expect(await c.api.put('/api/auth/login')).toBeProblem(405);
     });
 
-    it('answers a method no route has with 405 on every known path', async () => {
+    it('answers a method no route has with 405 on every known path, and Allow names the methods it has', async () => {
       const answers = [];
       for (const path of PATHS) {
         const res = await c.api.put(path);
-        answers.push({ path, status: res.status, type: res.type });
+        answers.push({ path, status: res.status, type: res.type, allow: res.headers.allow });
       }
 
       expect(answers).toEqual(
-        PATHS.map((path) => ({ path, status: 405, type: 'application/problem+json' })),
+        PATHS.map((path) => ({
+          path,
+          status: 405,
+          type: 'application/problem+json',
+          allow: ALLOW[path.replace(/0{8}-0{4}-4000-8000-0{12}/, '{id}')],
+        })),
       );
     });
   });

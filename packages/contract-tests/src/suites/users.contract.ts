@@ -153,12 +153,15 @@ export function describeUsersContract(target: ContractTarget): void {
         expect(await c.api.as(other).get(`/api/users/${user.id}`)).toBeProblem(404);
       });
 
-      it('returns 403 to a non-admin for another record, whether or not it exists', async () => {
+      it('returns 403 to a non-admin for another record, whether or not it exists, with one detail', async () => {
         const user = await c.given.user();
         const other = await c.given.user();
+        const detail = 'You can only change your own account.';
 
-        expect(await c.api.as(user).delete(`/api/users/${other.id}`)).toBeProblem(403);
-        expect(await c.api.as(user).delete(`/api/users/${UNKNOWN_ID}`)).toBeProblem(403);
+        expect(await c.api.as(user).delete(`/api/users/${other.id}`)).toBeProblem(403, { detail });
+        expect(await c.api.as(user).delete(`/api/users/${UNKNOWN_ID}`)).toBeProblem(403, {
+          detail,
+        });
       });
 
       it('returns 401 to an anonymous caller', async () => {

@@ -93,6 +93,20 @@ describe('UserRepository', () => {
     await expect(updating).rejects.toBeInstanceOf(EmailTakenError);
   });
 
+  it('passes on a write error that is not a taken email as it is', async () => {
+    const user = await t.repos.users.create(newUser());
+
+    // A role the table's check refuses: the types rule it out, a bug past them would not.
+    const updating = t.repos.users.update(user.id, {
+      role: 'owner' as 'admin',
+      updatedAt: t.clock.now(),
+    });
+
+    // Drizzle wraps the driver's error.
+    await expect(updating).rejects.toMatchObject({ cause: { code: '23514' } });
+    await expect(updating).rejects.not.toBeInstanceOf(EmailTakenError);
+  });
+
   it('lists in creation order, paged, with the total of all matches', async () => {
     const created = [];
     for (let i = 0; i < 4; i += 1) created.push(await t.repos.users.create(newUser()));

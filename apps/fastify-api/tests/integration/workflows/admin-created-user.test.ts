@@ -23,6 +23,21 @@ describe('POST /api/users, what it leaves behind', () => {
     ]);
   });
 
+  it('creates a user marked verified without mailing them or storing a verification record', async () => {
+    const admin = await t.given.admin();
+    const { name, email, password } = t.given.attributes();
+
+    const res = await t.api
+      .as(admin)
+      .post('/api/users')
+      .send({ name, email, password, emailVerified: true });
+
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ email, emailVerified: true });
+    expect(t.mailer.sent).toEqual([]);
+    expect(await countRows('email_verifications')).toBe(0);
+  });
+
   it('answers 503 when the verification email cannot be sent, and leaves no user, record or user_created behind', async () => {
     const admin = await t.given.admin();
     const { name, email, password } = t.given.attributes();
