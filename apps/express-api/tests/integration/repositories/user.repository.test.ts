@@ -50,6 +50,19 @@ describe('UserRepository', () => {
     expect(found?.id).toBe(created.id);
   });
 
+  it('stores a changed email lower-cased too', async () => {
+    const user = await t.repos.users.create(newUser());
+
+    await t.repos.users.update(user.id, {
+      email: 'Changed.Case@Example.TEST',
+      updatedAt: t.clock.now(),
+    });
+
+    expect(await t.repos.users.findById(user.id)).toMatchObject({
+      email: 'changed.case@example.test',
+    });
+  });
+
   it('returns undefined for an id or an email that no user has', async () => {
     expect(await t.repos.users.findById('00000000-0000-4000-8000-000000000000')).toBeUndefined();
     expect(await t.repos.users.findByEmail('nobody@example.test')).toBeUndefined();
