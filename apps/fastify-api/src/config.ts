@@ -10,6 +10,7 @@ import { DEFAULT_RATE_LIMITS, rateLimitSchema, type RateLimits } from './http/ra
 type Env = Record<string, string | undefined>;
 
 const appRoot = resolve(__dirname, '..');
+const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600 };
 
 const optional = z
   .string()
@@ -29,11 +30,8 @@ const integer = (min: number, max: number, fallback: number) =>
 const duration = z
   .string()
   .regex(/^\d+[smh]?$/, 'must be a number of seconds or a duration such as 15m')
-  .transform((value) => {
-    const unit = value.at(-1) ?? '';
-    const scale = { s: 1, m: 60, h: 3600 }[unit] ?? 1;
-    return Number.parseInt(value, 10) * scale;
-  })
+  // A bare number ends in a digit, which is no unit: seconds.
+  .transform((value) => Number.parseInt(value, 10) * (UNITS[value.slice(-1)] ?? 1))
   .refine((seconds) => seconds > 0, 'must be longer than zero')
   .default(900);
 
@@ -175,8 +173,9 @@ function fail(variable: string, message: string): never {
 function parseEnv(env: Env) {
   const result = envSchema.safeParse(env);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  return fail(String(issue?.path[0] ?? 'environment'), issue?.message ?? 'is invalid');
+  // zod reports at least one issue when a parse fails, and each names the variable first.
+  const [issue] = result.error.issues as [z.core.$ZodIssue, ...z.core.$ZodIssue[]];
+  return fail(String(issue.path[0]), issue.message);
 }
 
 export const RANDOM_SECRET_WARNING =
@@ -211,8 +210,11 @@ function passwordBreachCheck(
   production: boolean,
   warnings: string[],
 ): BreachCheckConfig | undefined {
-  const setting = vars.PASSWORD_BREACH_CHECK ?? (vars.NODE_ENV === 'test' ? 'off' : 'on');
-  if (setting === 'on')
+  const on =
+    vars.PASSWORD_BREACH_CHECK === undefined
+      ? vars.NODE_ENV !== 'test'
+      : vars.PASSWORD_BREACH_CHECK === 'on';
+  if (on)
     return {
       url: vars.PASSWORD_BREACH_CHECK_URL,
       timeoutMs: vars.PASSWORD_BREACH_CHECK_TIMEOUT_MS,

@@ -21,15 +21,21 @@ const PRODUCTION = {
   ARGON2_TIME_COST: '2',
 };
 
-/** The ConfigError's message for this environment; fails the test when it loads. */
-function refusal(env: Record<string, string | undefined>): string {
+/** What loadConfig throws for this environment; fails the test when it loads. */
+function thrownBy(env: Record<string, string | undefined>): unknown {
   try {
     loadConfig(env);
   } catch (error) {
-    if (error instanceof ConfigError) return error.message;
-    throw error;
+    return error;
   }
   throw new Error('loadConfig accepted the environment');
+}
+
+/** The ConfigError's message for this environment; fails the test on any other outcome. */
+function refusal(env: Record<string, string | undefined>): string {
+  const error = thrownBy(env);
+  if (error instanceof ConfigError) return error.message;
+  throw error;
 }
 
 describe('loadConfig', () => {
@@ -96,6 +102,7 @@ describe('loadConfig', () => {
     [{ MAIL_TRANSPORT: 'smtp' }, 'SMTP_URL'],
     [{ MAIL_TRANSPORT: 'smtp', SMTP_URL: 'ftp://mail.example.test' }, 'SMTP_URL'],
     [{ ADMIN_EMAIL: 'admin@example.test' }, 'ADMIN_PASSWORD'],
+    [{ ADMIN_PASSWORD: 'a strong password' }, 'ADMIN_EMAIL'],
     // The contract's password rule, 8 to 128 characters, the same in both apps.
     [{ ADMIN_EMAIL: 'admin@example.test', ADMIN_PASSWORD: 'x'.repeat(129) }, 'ADMIN_PASSWORD'],
   ])('fails with one line naming the variable for %j', (env, variable) => {
@@ -103,6 +110,10 @@ describe('loadConfig', () => {
 
     expect(load).toThrow(ConfigError);
     expect(load).toThrow(new RegExp(`^Invalid configuration: ${variable} [^\\n]+$`));
+  });
+
+  it('throws an error named ConfigError, the name a stack trace or a log of it shows', () => {
+    expect(thrownBy({ PORT: 'eighty' })).toHaveProperty('name', 'ConfigError');
   });
 
   it('refuses an SMTP_URL that is not smtp:// or smtps:// with the same line in both apps', () => {
