@@ -6,6 +6,16 @@ import { isDatabaseUnavailable } from '../../src/db/database-unavailable';
 const pgError = (code: string, message = 'from PostgreSQL') =>
   Object.assign(new Error(message), { code });
 
+/** The error inside `times` others, each holding the one within as its cause. */
+const wrapped = (error: Error, times: number): Error =>
+  times === 0 ? error : wrapped(new Error('while saving', { cause: error }), times - 1);
+
+const ownCause = (): Error => {
+  const error = new Error('in a loop');
+  error.cause = error;
+  return error;
+};
+
 describe('isDatabaseUnavailable', () => {
   it.each([
     ['a statement timeout (57014)', pgError('57014')],
@@ -21,6 +31,12 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable(error)).toBe(true);
   });
 
+  // The bound is what ends a cycle of causes; no real wrapping goes that deep.
+  it('follows the causes four errors deep and no further', () => {
+    expect(isDatabaseUnavailable(wrapped(pgError('57014'), 3))).toBe(true);
+    expect(isDatabaseUnavailable(wrapped(pgError('57014'), 4))).toBe(false);
+  });
+
   it.each([
     ['a unique violation (23505), which is a 409', pgError('23505')],
     ['a syntax error (42601), which is a bug', pgError('42601')],
@@ -28,6 +44,14 @@ describe('isDatabaseUnavailable', () => {
     ['a wrapped constraint error', new DrizzleQueryError('INSERT', [], pgError('23503'))],
     ['an error without a code', new Error('something else')],
     ['a value that is not an error', 'text'],
+    ['an error whose cause is null', Object.assign(new Error('failed'), { cause: null })],
+    ['an error that is its own cause', ownCause()],
+    // Only what the driver reports counts, and it reports strings.
+    ['a code that is not a string, though it reads as a SQLSTATE', { code: 57014 }],
+    [
+      'a message that is not a string, though it reads as a dropped connection',
+      { message: { toString: () => 'Connection terminated' } },
+    ],
   ])('is false for %s', (_case, error) => {
     expect(isDatabaseUnavailable(error)).toBe(false);
   });
