@@ -128,13 +128,14 @@ describe('without a database', () => {
     return { app, close: async () => Promise.all([app.close(), pool.end()]) };
   }
 
-  it('answers GET /health with a 503 problem', async () => {
+  it('answers GET /health with a 503 problem that says the database does not answer', async () => {
     const { app, close } = appWithoutDatabase();
 
     const res = await app.inject({ method: 'GET', url: '/health' });
     assertInjectedResponse(t.openapi, res);
 
-    expect(res).toBeProblem(503);
+    // The line an operator reads when a probe fails: it names the part that is down.
+    expect(res).toBeProblem(503, { detail: 'The database does not answer.' });
     await close();
   });
 });
