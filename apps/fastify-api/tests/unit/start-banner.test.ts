@@ -1,6 +1,6 @@
 // Unit test: what `pnpm start` shows a person at a terminal under the first log lines: where
 // the API is, where its data and mail go, how to get an admin, and no secret (docs/fastify-api.md).
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { loadConfig } from '../../src/config';
 import { startBanner } from '../../src/start-banner';
 
@@ -18,6 +18,16 @@ describe('startBanner', () => {
     expect(banner).toMatch(/database +embedded PostgreSQL on port 25999/);
     expect(banner).toMatch(/mail +not sent: one JSON file per message in \.outbox\n/);
     expect(banner).toMatch(/admin +none made at start: set ADMIN_EMAIL and ADMIN_PASSWORD/);
+  });
+
+  it('shows a folder outside the one it was started from whole, and that folder itself as .', () => {
+    const outside = join(dirname(process.cwd()), 'elsewhere', 'postgres');
+    const config = loadConfig({ EMBEDDED_DATABASE_DIR: outside, MAIL_OUTBOX_DIR: process.cwd() });
+
+    const banner = startBanner('fastify-api', URL, config);
+
+    expect(banner).toContain(`data in ${outside}\n`);
+    expect(banner).toMatch(/mail +not sent: one JSON file per message in \.\n/);
   });
 
   it('names the admin and the servers it uses, never a password or a credential in a URL', () => {
