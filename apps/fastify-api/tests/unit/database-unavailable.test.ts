@@ -50,7 +50,7 @@ describe('isDatabaseUnavailable', () => {
     ['a code that is not a string, though it reads as a SQLSTATE', { code: 57014 }],
     [
       'a message that is not a string, though it reads as a dropped connection',
-      { message: { toString: () => 'Connection terminated' } },
+      { message: { toString: (): string => 'Connection terminated' } },
     ],
   ])('is false for %s', (_case, error) => {
     expect(isDatabaseUnavailable(error)).toBe(false);
