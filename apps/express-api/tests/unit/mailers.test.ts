@@ -4,6 +4,7 @@ import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeClock } from '@testbed/test-utils';
+import { VERIFICATION_TTL_MS } from '../../src/auth/verification-token';
 import { systemClock } from '../../src/clock';
 import { createMailer } from '../../src/mail/create-mailer';
 import { OutboxMailer } from '../../src/mail/outbox-mailer';
@@ -100,11 +101,21 @@ describe('createMailer', () => {
 });
 
 describe('verification email', () => {
-  it('holds the link with the token in its query', () => {
+  it('greets, gives the link with the token in its query, says it lasts as long as the token is accepted, and where to POST the token instead', () => {
+    const hours = VERIFICATION_TTL_MS / 3_600_000;
+
     const message = verificationEmail('a@example.test', 'abc-123', 'https://app.example.test/');
 
-    expect(message).toMatchObject({ to: 'a@example.test', subject: expect.any(String) });
-    expect(message.text).toContain('https://app.example.test/verify-email?token=abc-123');
+    expect(message).toEqual({
+      to: 'a@example.test',
+      subject: 'Verify your email address',
+      text: `Welcome!
+
+Open this link to verify your email address (it expires in ${hours} hours):
+https://app.example.test/verify-email?token=abc-123
+
+Or POST the token to /api/auth/verify-email.`,
+    });
   });
 });
 
