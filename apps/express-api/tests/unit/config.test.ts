@@ -208,6 +208,7 @@ describe('loadConfig', () => {
         { DATABASE_URL: undefined },
         'DATABASE_URL',
       ],
+      ['SMTP_URL is unset', { SMTP_URL: undefined }, 'SMTP_URL'],
       ['PUBLIC_URL is unset', { PUBLIC_URL: undefined }, 'PUBLIC_URL'],
       ['PUBLIC_URL is http', { PUBLIC_URL: 'http://app.example.test' }, 'PUBLIC_URL'],
       ['Argon2 has less than 19 MiB', { ARGON2_MEMORY_COST: '19455' }, 'ARGON2_MEMORY_COST'],
@@ -233,6 +234,21 @@ describe('loadConfig', () => {
       expect(refusal({ ...PRODUCTION, ...change })).toMatch(
         new RegExp(`^Invalid configuration: ${variable} [^\\n]+$`),
       );
+    });
+
+    it('names the SMTP_URL options to take out when one weakens TLS', () => {
+      const smtpUrl = 'smtp://mail.example.test:587?ignoreTLS=true';
+
+      expect(refusal({ ...PRODUCTION, SMTP_URL: smtpUrl })).toBe(
+        'Invalid configuration: SMTP_URL must not set secure, ignoreTLS, requireTLS, ' +
+          'opportunisticTLS or tls.* in production: TLS is required there',
+      );
+    });
+
+    it('accepts an SMTP_URL option that leaves TLS alone, such as the name the client gives', () => {
+      const smtpUrl = 'smtp://mail.example.test:587?name=app.example.test';
+
+      expect(loadConfig({ ...PRODUCTION, SMTP_URL: smtpUrl }).mail.smtpUrl).toBe(smtpUrl);
     });
   });
 

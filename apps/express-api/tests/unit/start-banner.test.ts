@@ -46,4 +46,26 @@ describe('startBanner', () => {
     expect(banner).toMatch(/admin +root@example\.test/);
     expect(banner).not.toMatch(/secret/);
   });
+
+  it('stands apart from the log lines, a blank line above and below, and says how to stop', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://app@db.example.test:5432/app',
+      MAIL_TRANSPORT: 'smtp',
+      SMTP_URL: 'smtp://mail.example.test:587',
+      ADMIN_EMAIL: 'root@example.test',
+      ADMIN_PASSWORD: 'a strong password',
+    });
+
+    const banner = startBanner('express-api', URL, config);
+
+    expect(banner).toBe(`
+  express-api is ready at ${URL}
+    API description  ${URL}/openapi.json
+    database         PostgreSQL at db.example.test:5432 (DATABASE_URL)
+    mail             sent through mail.example.test:587 (SMTP_URL)
+    admin            root@example.test
+    stop             Ctrl-C
+
+`);
+  });
 });
