@@ -147,14 +147,9 @@ export interface Config {
   logFormat: 'json' | 'pretty' | undefined;
   jwt: { secret: string; issuer: string; audience: string; ttlSeconds: number };
   passwords: { memoryCost: number; timeCost: number };
-  mail: {
-    transport: 'outbox' | 'smtp';
-    outboxDir: string;
-    smtpUrl: string | undefined;
-    from: string;
-    /** In production nothing goes in clear: an smtp:// server must offer STARTTLS. */
-    requireTls: boolean;
-  };
+  mail:
+    | { transport: 'outbox'; from: string; outboxDir: string }
+    | { transport: 'smtp'; from: string; smtpUrl: string; requireTls: boolean };
   admin: { email: string; password: string; name: string } | undefined;
   /** The breached-password check's service; undefined when PASSWORD_BREACH_CHECK=off. */
   passwordBreachCheck: BreachCheckConfig | undefined;
@@ -224,6 +219,20 @@ function passwordBreachCheck(
   return undefined;
 }
 
+function mailConfig(vars: z.infer<typeof envSchema>, production: boolean): Config['mail'] {
+  if (vars.MAIL_TRANSPORT !== 'smtp') {
+    return { transport: 'outbox', from: vars.MAIL_FROM, outboxDir: vars.MAIL_OUTBOX_DIR };
+  }
+  if (!vars.SMTP_URL) return fail('SMTP_URL', 'is required when MAIL_TRANSPORT=smtp');
+  // In production nothing goes in clear: an smtp:// server must offer STARTTLS (docs/external-services.md).
+  return {
+    transport: 'smtp',
+    from: vars.MAIL_FROM,
+    smtpUrl: vars.SMTP_URL,
+    requireTls: production,
+  };
+}
+
 function httpTimeouts(vars: z.infer<typeof envSchema>): HttpTimeouts {
   if (vars.HTTP_HEADERS_TIMEOUT_MS > vars.HTTP_REQUEST_TIMEOUT_MS)
     fail('HTTP_HEADERS_TIMEOUT_MS', 'must not be longer than HTTP_REQUEST_TIMEOUT_MS');
@@ -257,9 +266,6 @@ export function loadConfig(env: Env): Config {
   const secret = jwtSecret(vars.JWT_SECRET, production, warnings);
   const developmentOnly = production ? developmentOnlySetting(vars) : undefined;
   if (developmentOnly) fail(...developmentOnly);
-  if (vars.MAIL_TRANSPORT === 'smtp' && vars.SMTP_URL === undefined) {
-    fail('SMTP_URL', 'is required when MAIL_TRANSPORT=smtp');
-  }
   if (Boolean(vars.ADMIN_EMAIL) !== Boolean(vars.ADMIN_PASSWORD)) {
     fail(
       vars.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL',
@@ -298,13 +304,7 @@ export function loadConfig(env: Env): Config {
       ttlSeconds: vars.ACCESS_TOKEN_TTL,
     },
     passwords: { memoryCost: vars.ARGON2_MEMORY_COST, timeCost: vars.ARGON2_TIME_COST },
-    mail: {
-      transport: vars.MAIL_TRANSPORT,
-      outboxDir: vars.MAIL_OUTBOX_DIR,
-      smtpUrl: vars.SMTP_URL,
-      from: vars.MAIL_FROM,
-      requireTls: production,
-    },
+    mail: mailConfig(vars, production),
     admin,
     passwordBreachCheck: passwordBreachCheck(vars, production, warnings),
     warnings,
