@@ -18,13 +18,15 @@ const optional = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
-const integer = (min: number, max: number, fallback: number) =>
-  z.coerce
-    .number({ error: `must be an integer between ${min} and ${max}` })
-    .int(`must be an integer between ${min} and ${max}`)
-    .min(min, `must be an integer between ${min} and ${max}`)
-    .max(max, `must be an integer between ${min} and ${max}`)
+const integer = (min: number, max: number, fallback: number) => {
+  const message = `must be an integer between ${min} and ${max}`;
+  return z.coerce
+    .number(message)
+    .int(message)
+    .min(min, message)
+    .max(max, message)
     .default(fallback);
+};
 
 // `900`, `900s`, `15m` or `1h`: the access token's lifetime in seconds.
 const duration = z
