@@ -67,6 +67,7 @@ export const DEFAULT_HTTP_TIMEOUTS: HttpTimeouts = {
 export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
 
 const envSchema = z.object({
+  // Stryker disable next-line StringLiteral: only 'production' and 'test' are looked for, so an empty default acts as 'development' does
   NODE_ENV: oneOf(['development', 'production', 'test']).default('development'),
   PORT: integer(0, 65535).default(3000),
   HOST: z.string().default('0.0.0.0'),

@@ -43,12 +43,18 @@ describe('loadConfig', () => {
     const config = loadConfig({});
 
     expect(config).toMatchObject({
+      env: 'development',
       port: 3001,
+      host: '0.0.0.0',
       databaseUrl: undefined,
       databaseTimeouts: { statementMs: 5000, connectMs: 3000 },
       jwt: { issuer: 'testbed', audience: 'testbed-api', ttlSeconds: 900 },
       logLevel: 'info',
-      mail: { transport: 'outbox', outboxDir: resolve(__dirname, '../../.outbox') },
+      mail: {
+        transport: 'outbox',
+        from: 'Testbed <no-reply@testbed.local>',
+        outboxDir: resolve(__dirname, '../../.outbox'),
+      },
       admin: undefined,
     });
   });
@@ -191,7 +197,19 @@ describe('loadConfig', () => {
   it('leaves the log format to where the logs go unless LOG_FORMAT says, and refuses another', () => {
     expect(loadConfig({}).logFormat).toBeUndefined();
     expect(loadConfig({ LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+    expect(loadConfig({ LOG_FORMAT: 'json' }).logFormat).toBe('json');
     expect(refusal({ LOG_FORMAT: 'colour' })).toMatch(/^Invalid configuration: LOG_FORMAT [^\n]+$/);
+  });
+
+  it.each(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])(
+    "takes pino's level %s for LOG_LEVEL",
+    (level) => {
+      expect(loadConfig({ LOG_LEVEL: level }).logLevel).toBe(level);
+    },
+  );
+
+  it('writes mail to the outbox when MAIL_TRANSPORT=outbox says so', () => {
+    expect(loadConfig({ MAIL_TRANSPORT: 'outbox' }).mail).toMatchObject({ transport: 'outbox' });
   });
 
   it("keeps the embedded database in the app's .data folder unless EMBEDDED_DATABASE_DIR moves it", () => {
