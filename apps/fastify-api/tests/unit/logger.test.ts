@@ -15,6 +15,8 @@ describe('createLogger', () => {
       req: { headers: { authorization: 'Bearer secret-2', cookie: 'secret-3' } },
       err: { config: { headers: { authorization: 'Bearer secret-4' } } },
       body: { access_token: 'secret-5', token: 'secret-6' },
+      verification: { tokenHash: 'secret-8' },
+      secret: 'secret-9',
     });
 
     expect(logs.text()).not.toMatch(/secret-\d/);
