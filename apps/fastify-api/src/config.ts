@@ -78,7 +78,7 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   // Behind a proxy, client addresses (throttling, rate limits) come from X-Forwarded-For.
   TRUST_PROXY: z.string().optional(),
-  PUBLIC_URL: z.url('must be a URL').optional(),
+  PUBLIC_URL: optional.pipe(z.url('must be a URL').optional()),
   DATABASE_URL: optional.pipe(z.url('must be a PostgreSQL URL').optional()),
   DATABASE_POOL_SIZE: integer(1, 100, 10),
   DATABASE_STATEMENT_TIMEOUT_MS: integer(1, 600_000, DEFAULT_DATABASE_TIMEOUTS.statementMs),

@@ -198,6 +198,23 @@ describe('loadConfig', () => {
     expect(refusal({ LOG_FORMAT: 'colour' })).toMatch(/^Invalid configuration: LOG_FORMAT [^\n]+$/);
   });
 
+  it('treats a variable set to nothing as unset, as `VAR=` in an env file leaves it', () => {
+    const config = loadConfig({
+      DATABASE_URL: '',
+      PUBLIC_URL: '',
+      LOG_FORMAT: '',
+      ADMIN_EMAIL: '',
+      ADMIN_PASSWORD: '',
+    });
+
+    expect(config).toMatchObject({
+      databaseUrl: undefined,
+      publicUrl: `http://localhost:${config.port}`,
+      logFormat: undefined,
+      admin: undefined,
+    });
+  });
+
   it.each(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])(
     "takes pino's level %s for LOG_LEVEL",
     (level) => {
