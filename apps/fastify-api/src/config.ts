@@ -100,7 +100,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Unset: readable lines in a terminal outside production, JSON everywhere else.
   LOG_FORMAT: optional.pipe(z.enum(['json', 'pretty'], 'must be json or pretty').optional()),
-  MAIL_TRANSPORT: z.enum(['outbox', 'smtp']).default('outbox'),
+  // Unset: the outbox.
+  MAIL_TRANSPORT: optional.pipe(z.enum(['outbox', 'smtp']).optional()),
   MAIL_OUTBOX_DIR: z.string().default(resolve(appRoot, '.outbox')),
   MAIL_FROM: z.string().default('Testbed <no-reply@testbed.local>'),
   SMTP_URL: optional.pipe(
