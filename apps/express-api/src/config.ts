@@ -16,10 +16,8 @@ const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600 };
 const duration = z
   .string()
   .regex(/^\d+[smh]?$/, 'must be a number of seconds, or like 15m or 1h')
-  .transform((value) => {
-    const unit = /[smh]$/.test(value) ? value.slice(-1) : 's';
-    return Number.parseInt(value, 10) * (UNITS[unit] ?? 1);
-  })
+  // A bare number ends in a digit, which is no unit: seconds.
+  .transform((value) => Number.parseInt(value, 10) * (UNITS[value.slice(-1)] ?? 1))
   .pipe(z.number().int().positive());
 
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -69,6 +67,7 @@ export const DEFAULT_HTTP_TIMEOUTS: HttpTimeouts = {
 export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
 
 const envSchema = z.object({
+  // Stryker disable next-line StringLiteral: only 'production' and 'test' are looked for, so an empty default acts as 'development' does
   NODE_ENV: oneOf(['development', 'production', 'test']).default('development'),
   PORT: integer(0, 65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
@@ -168,8 +167,9 @@ function fail(variable: string, message: string): never {
 function parseEnv(env: Env) {
   const result = envSchema.safeParse(env);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  return fail(String(issue?.path[0] ?? 'environment'), issue?.message ?? 'is invalid');
+  // zod reports at least one issue when a parse fails, and each names the variable first.
+  const [issue] = result.error.issues as [z.core.$ZodIssue, ...z.core.$ZodIssue[]];
+  return fail(String(issue.path[0]), issue.message);
 }
 
 export const RANDOM_SECRET_WARNING =
@@ -233,8 +233,11 @@ function passwordBreachCheck(
   production: boolean,
   warnings: string[],
 ): BreachCheckConfig | undefined {
-  const setting = vars.PASSWORD_BREACH_CHECK ?? (vars.NODE_ENV === 'test' ? 'off' : 'on');
-  if (setting === 'on')
+  const on =
+    vars.PASSWORD_BREACH_CHECK === undefined
+      ? vars.NODE_ENV !== 'test'
+      : vars.PASSWORD_BREACH_CHECK === 'on';
+  if (on)
     return {
       url: vars.PASSWORD_BREACH_CHECK_URL,
       timeoutMs: vars.PASSWORD_BREACH_CHECK_TIMEOUT_MS,

@@ -10,6 +10,7 @@ import { DEFAULT_RATE_LIMITS, rateLimitSchema, type RateLimits } from './http/ra
 type Env = Record<string, string | undefined>;
 
 const appRoot = resolve(__dirname, '..');
+const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600 };
 
 const optional = z
   .string()
@@ -17,23 +18,22 @@ const optional = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
-const integer = (min: number, max: number, fallback: number) =>
-  z.coerce
-    .number({ error: `must be an integer between ${min} and ${max}` })
-    .int(`must be an integer between ${min} and ${max}`)
-    .min(min, `must be an integer between ${min} and ${max}`)
-    .max(max, `must be an integer between ${min} and ${max}`)
+const integer = (min: number, max: number, fallback: number) => {
+  const message = `must be an integer between ${min} and ${max}`;
+  return z.coerce
+    .number(message)
+    .int(message)
+    .min(min, message)
+    .max(max, message)
     .default(fallback);
+};
 
 // `900`, `900s`, `15m` or `1h`: the access token's lifetime in seconds.
 const duration = z
   .string()
   .regex(/^\d+[smh]?$/, 'must be a number of seconds or a duration such as 15m')
-  .transform((value) => {
-    const unit = value.at(-1) ?? '';
-    const scale = { s: 1, m: 60, h: 3600 }[unit] ?? 1;
-    return Number.parseInt(value, 10) * scale;
-  })
+  // A bare number ends in a digit, which is no unit: seconds.
+  .transform((value) => Number.parseInt(value, 10) * (UNITS[value.slice(-1)] ?? 1))
   .refine((seconds) => seconds > 0, 'must be longer than zero')
   .default(900);
 
@@ -78,7 +78,7 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   // Behind a proxy, client addresses (throttling, rate limits) come from X-Forwarded-For.
   TRUST_PROXY: z.string().optional(),
-  PUBLIC_URL: z.url('must be a URL').optional(),
+  PUBLIC_URL: optional.pipe(z.url('must be a URL').optional()),
   DATABASE_URL: optional.pipe(z.url('must be a PostgreSQL URL').optional()),
   DATABASE_POOL_SIZE: integer(1, 100, 10),
   DATABASE_STATEMENT_TIMEOUT_MS: integer(1, 600_000, DEFAULT_DATABASE_TIMEOUTS.statementMs),
@@ -100,7 +100,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Unset: readable lines in a terminal outside production, JSON everywhere else.
   LOG_FORMAT: optional.pipe(z.enum(['json', 'pretty'], 'must be json or pretty').optional()),
-  MAIL_TRANSPORT: z.enum(['outbox', 'smtp']).default('outbox'),
+  // Unset: the outbox.
+  MAIL_TRANSPORT: optional.pipe(z.enum(['outbox', 'smtp']).optional()),
   MAIL_OUTBOX_DIR: z.string().default(resolve(appRoot, '.outbox')),
   MAIL_FROM: z.string().default('Testbed <no-reply@testbed.local>'),
   SMTP_URL: optional.pipe(
@@ -149,14 +150,9 @@ export interface Config {
   logFormat: 'json' | 'pretty' | undefined;
   jwt: { secret: string; issuer: string; audience: string; ttlSeconds: number };
   passwords: { memoryCost: number; timeCost: number };
-  mail: {
-    transport: 'outbox' | 'smtp';
-    outboxDir: string;
-    smtpUrl: string | undefined;
-    from: string;
-    /** In production nothing goes in clear: an smtp:// server must offer STARTTLS. */
-    requireTls: boolean;
-  };
+  mail:
+    | { transport: 'outbox'; from: string; outboxDir: string }
+    | { transport: 'smtp'; from: string; smtpUrl: string; requireTls: boolean };
   admin: { email: string; password: string; name: string } | undefined;
   /** The breached-password check's service; undefined when PASSWORD_BREACH_CHECK=off. */
   passwordBreachCheck: BreachCheckConfig | undefined;
@@ -175,8 +171,9 @@ function fail(variable: string, message: string): never {
 function parseEnv(env: Env) {
   const result = envSchema.safeParse(env);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  return fail(String(issue?.path[0] ?? 'environment'), issue?.message ?? 'is invalid');
+  // zod reports at least one issue when a parse fails, and each names the variable first.
+  const [issue] = result.error.issues as [z.core.$ZodIssue, ...z.core.$ZodIssue[]];
+  return fail(String(issue.path[0]), issue.message);
 }
 
 export const RANDOM_SECRET_WARNING =
@@ -211,8 +208,11 @@ function passwordBreachCheck(
   production: boolean,
   warnings: string[],
 ): BreachCheckConfig | undefined {
-  const setting = vars.PASSWORD_BREACH_CHECK ?? (vars.NODE_ENV === 'test' ? 'off' : 'on');
-  if (setting === 'on')
+  const on =
+    vars.PASSWORD_BREACH_CHECK === undefined
+      ? vars.NODE_ENV !== 'test'
+      : vars.PASSWORD_BREACH_CHECK === 'on';
+  if (on)
     return {
       url: vars.PASSWORD_BREACH_CHECK_URL,
       timeoutMs: vars.PASSWORD_BREACH_CHECK_TIMEOUT_MS,
@@ -220,6 +220,20 @@ function passwordBreachCheck(
   // A warning, not a refusal: a deployment without a way out to the internet has no choice.
   if (production) warnings.push(BREACH_CHECK_OFF_WARNING);
   return undefined;
+}
+
+function mailConfig(vars: z.infer<typeof envSchema>, production: boolean): Config['mail'] {
+  if (vars.MAIL_TRANSPORT !== 'smtp') {
+    return { transport: 'outbox', from: vars.MAIL_FROM, outboxDir: vars.MAIL_OUTBOX_DIR };
+  }
+  if (!vars.SMTP_URL) return fail('SMTP_URL', 'is required when MAIL_TRANSPORT=smtp');
+  // In production nothing goes in clear: an smtp:// server must offer STARTTLS (docs/external-services.md).
+  return {
+    transport: 'smtp',
+    from: vars.MAIL_FROM,
+    smtpUrl: vars.SMTP_URL,
+    requireTls: production,
+  };
 }
 
 function httpTimeouts(vars: z.infer<typeof envSchema>): HttpTimeouts {
@@ -255,9 +269,6 @@ export function loadConfig(env: Env): Config {
   const secret = jwtSecret(vars.JWT_SECRET, production, warnings);
   const developmentOnly = production ? developmentOnlySetting(vars) : undefined;
   if (developmentOnly) fail(...developmentOnly);
-  if (vars.MAIL_TRANSPORT === 'smtp' && vars.SMTP_URL === undefined) {
-    fail('SMTP_URL', 'is required when MAIL_TRANSPORT=smtp');
-  }
   if (Boolean(vars.ADMIN_EMAIL) !== Boolean(vars.ADMIN_PASSWORD)) {
     fail(
       vars.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL',
@@ -296,13 +307,7 @@ export function loadConfig(env: Env): Config {
       ttlSeconds: vars.ACCESS_TOKEN_TTL,
     },
     passwords: { memoryCost: vars.ARGON2_MEMORY_COST, timeCost: vars.ARGON2_TIME_COST },
-    mail: {
-      transport: vars.MAIL_TRANSPORT,
-      outboxDir: vars.MAIL_OUTBOX_DIR,
-      smtpUrl: vars.SMTP_URL,
-      from: vars.MAIL_FROM,
-      requireTls: production,
-    },
+    mail: mailConfig(vars, production),
     admin,
     passwordBreachCheck: passwordBreachCheck(vars, production, warnings),
     warnings,

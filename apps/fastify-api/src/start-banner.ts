@@ -15,11 +15,10 @@ export function startBanner(name: string, url: string, config: Config): string {
   const database = config.databaseUrl
     ? `PostgreSQL at ${new URL(config.databaseUrl).host} (DATABASE_URL)`
     : `embedded PostgreSQL on port ${config.embeddedDatabase.port}, data in ${here(config.embeddedDatabase.dir)}`;
-  const { transport, outboxDir, smtpUrl } = config.mail;
   const mail =
-    transport === 'smtp' && smtpUrl !== undefined
-      ? `sent through ${new URL(smtpUrl).host} (SMTP_URL)`
-      : `not sent: one JSON file per message in ${here(outboxDir)}`;
+    config.mail.transport === 'outbox'
+      ? `not sent: one JSON file per message in ${here(config.mail.outboxDir)}`
+      : `sent through ${new URL(config.mail.smtpUrl).host} (SMTP_URL)`;
   const admin = config.admin
     ? config.admin.email
     : 'none made at start: set ADMIN_EMAIL and ADMIN_PASSWORD, then start again';

@@ -16,11 +16,12 @@ export interface DataSourceOptions {
 }
 
 /**
- * The app's DataSource, not yet initialized. The schema comes from migrations only. Its
- * limits turn a slow or missing database into an error the app answers with 503 instead of
- * a request that hangs: PostgreSQL cancels a statement that runs past `statementMs` (waiting
- * for a lock included), and a connection not had within `connectMs` (the server gone, or
- * every connection busy) is given up.
+ * The app's DataSource, not yet initialized. The schema comes from migrations only, which
+ * migrate() runs: unless told to, TypeORM runs none on initialize and logs no query. Its limits
+ * turn a slow or missing database into an error the app answers with 503 instead of a request
+ * that hangs: PostgreSQL cancels a statement that runs past `statementMs` (waiting for a lock
+ * included), and a connection not had within `connectMs` (the server gone, or every connection
+ * busy) is given up.
  */
 export function createDataSource({
   url,
@@ -34,13 +35,11 @@ export function createDataSource({
     entities,
     migrations,
     synchronize: false,
-    migrationsRun: false,
     poolSize,
     applicationName: 'express-api',
     connectTimeoutMS: timeouts.connectMs,
     extra: { statement_timeout: timeouts.statementMs },
     // Instead of TypeORM's own console warning: the app's logger, or nothing in tests.
     poolErrorHandler: onConnectionLost,
-    logging: false,
   });
 }

@@ -10,11 +10,11 @@ const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE',
 const UNAVAILABLE_MESSAGES =
   /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
 
+// TypeORM's QueryFailedError copies the pg error's code and message onto itself, so it is
+// read like the pg error; an error that wraps another in the standard way names it as `cause`.
 interface DriverError {
   code?: unknown;
   message?: unknown;
-  /** TypeORM keeps the pg error here on a QueryFailedError. */
-  driverError?: unknown;
   cause?: unknown;
 }
 
@@ -37,7 +37,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth++) {
     const candidate = current as DriverError;
     if (isUnavailable(candidate)) return true;
-    current = candidate.driverError ?? candidate.cause;
+    current = candidate.cause;
   }
   return false;
 }

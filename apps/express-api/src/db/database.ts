@@ -33,6 +33,7 @@ export class Database {
   }
 
   async ping(): Promise<void> {
+    // Stryker disable next-line StringLiteral: an empty query makes the same round trip to the server, which is all a ping checks
     await this.dataSource.query('SELECT 1');
   }
 }

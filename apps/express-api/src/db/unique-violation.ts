@@ -1,9 +1,12 @@
+import type { DatabaseError } from 'pg';
 import { QueryFailedError } from 'typeorm';
+
+const UNIQUE_VIOLATION = '23505';
 
 /** The name of the unique constraint a write broke, or undefined for any other error. */
 export function violatedUniqueConstraint(error: unknown): string | undefined {
   if (!(error instanceof QueryFailedError)) return undefined;
-  const driverError = error.driverError as { code?: unknown; constraint?: unknown };
-  if (driverError.code !== '23505') return undefined;
-  return typeof driverError.constraint === 'string' ? driverError.constraint : '';
+  // What node-postgres threw, kept as it was by TypeORM.
+  const { code, constraint } = error.driverError as DatabaseError;
+  return code === UNIQUE_VIOLATION ? constraint : undefined;
 }

@@ -15,6 +15,8 @@ describe('createLogger', () => {
       req: { headers: { authorization: 'Bearer secret-2', cookie: 'secret-3' } },
       err: { config: { headers: { authorization: 'Bearer secret-4' } } },
       body: { access_token: 'secret-5', token: 'secret-6' },
+      verification: { tokenHash: 'secret-8' },
+      secret: 'secret-9',
     });
 
     expect(logs.text()).not.toMatch(/secret-\d/);
@@ -30,6 +32,12 @@ describe('consoleDestination', () => {
     // Jest's stdout is no terminal, as in CI and behind a log collector.
     expect(consoleDestination(undefined, false)).toBeUndefined();
     expect(consoleDestination('json', false)).toBeUndefined();
+    expect(consoleDestination('json', false, 1, true)).toBeUndefined();
+  });
+
+  it('writes readable lines at a terminal outside production, and JSON there in production', () => {
+    expect(consoleDestination(undefined, false, 1, true)).toBeDefined();
+    expect(consoleDestination(undefined, true, 1, true)).toBeUndefined();
   });
 
   it('writes readable lines when LOG_FORMAT=pretty, production or not', () => {
@@ -53,7 +61,8 @@ describe('consoleDestination', () => {
     );
 
     const line = written.join('');
-    expect(line).toMatch(/INFO.*request completed.*"url":"\/health"/);
+    // The local time of day first: what a person at a terminal reads, not epoch milliseconds.
+    expect(line).toMatch(/^\[\d\d:\d\d:\d\d\] INFO.*request completed.*"url":"\/health"/);
     expect(line).toContain('[redacted]');
     expect(line).not.toMatch(/secret-7|express-api/);
     expect(line.trimEnd().split('\n')).toHaveLength(1);

@@ -1,9 +1,10 @@
 // Unit tests: the mail transports and the verification email, without the network: the
 // outbox writes to a temp folder, SMTP is only built. See docs/express-api.md.
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeClock } from '@testbed/test-utils';
+import { VERIFICATION_TTL_MS } from '../../src/auth/verification-token';
 import { systemClock } from '../../src/clock';
 import { createMailer } from '../../src/mail/create-mailer';
 import { OutboxMailer } from '../../src/mail/outbox-mailer';
@@ -49,6 +50,41 @@ describe('OutboxMailer', () => {
       ]),
     );
     expect(files).toHaveLength(2);
+  });
+
+  it('names each file by the time it was sent, with dashes for colons, which Windows refuses', async () => {
+    const outbox = join(dir, 'outbox');
+    const mailer = new OutboxMailer(outbox, new FakeClock('2030-05-01T10:00:00.000Z'));
+
+    await mailer.send({ to: 'a@example.test', subject: 'Hi', text: 'token=abc' });
+
+    expect(await readdir(outbox)).toEqual([
+      expect.stringMatching(/^2030-05-01T10-00-00\.000Z-[0-9a-f-]+\.json$/),
+    ]);
+  });
+
+  it('leaves the mode of an outbox folder that already exists, which the operator chose', async () => {
+    const outbox = join(dir, 'shared-outbox');
+    await mkdir(outbox);
+    await chmod(outbox, 0o755);
+    const mailer = new OutboxMailer(outbox, new FakeClock('2030-05-01T10:00:00.000Z'));
+
+    await mailer.send({ to: 'a@example.test', subject: 'Hi', text: 'token=abc' });
+
+    expect(((await stat(outbox)).mode & 0o777).toString(8)).toBe('755');
+  });
+
+  it('closes each file it writes', async () => {
+    // Linux lists the process's open files here. The first send opens what stays open by design
+    // (the random source, libuv's own), so the count is taken after it.
+    const openFiles = async () => (await readdir('/proc/self/fd')).length;
+    const mailer = new OutboxMailer(join(dir, 'outbox'), new FakeClock('2030-05-01T10:00:00.000Z'));
+    await mailer.send({ to: 'a@example.test', subject: 'Hi', text: 'token=abc' });
+    const before = await openFiles();
+
+    await mailer.send({ to: 'b@example.test', subject: 'Hi', text: 'token=def' });
+
+    expect(await openFiles()).toBe(before);
   });
 
   // 000 lets every bit through, so a mode left to it is world-readable; 277 takes the owner's
@@ -100,11 +136,21 @@ describe('createMailer', () => {
 });
 
 describe('verification email', () => {
-  it('holds the link with the token in its query', () => {
+  it('greets, gives the link with the token in its query, says it lasts as long as the token is accepted, and where to POST the token instead', () => {
+    const hours = VERIFICATION_TTL_MS / 3_600_000;
+
     const message = verificationEmail('a@example.test', 'abc-123', 'https://app.example.test/');
 
-    expect(message).toMatchObject({ to: 'a@example.test', subject: expect.any(String) });
-    expect(message.text).toContain('https://app.example.test/verify-email?token=abc-123');
+    expect(message).toEqual({
+      to: 'a@example.test',
+      subject: 'Verify your email address',
+      text: `Welcome!
+
+Open this link to verify your email address (it expires in ${hours} hours):
+https://app.example.test/verify-email?token=abc-123
+
+Or POST the token to /api/auth/verify-email.`,
+    });
   });
 });
 

@@ -10,7 +10,7 @@ export function createMailer(
   clock: Clock,
   smtpTimeouts?: SmtpTimeouts,
 ): Mailer {
-  if (config.transport === 'smtp' && config.smtpUrl)
-    return new SmtpMailer(config.smtpUrl, config.from, smtpTimeouts, config.requireTls);
-  return new OutboxMailer(config.outboxDir, clock);
+  return config.transport === 'smtp'
+    ? new SmtpMailer(config.smtpUrl, config.from, smtpTimeouts, config.requireTls)
+    : new OutboxMailer(config.outboxDir, clock);
 }

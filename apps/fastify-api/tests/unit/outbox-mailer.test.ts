@@ -1,6 +1,6 @@
 // Unit tests: the outbox transport writes one JSON file per message, on a temp folder.
 // See docs/fastify-api.md.
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeClock } from '@testbed/test-utils';
@@ -23,16 +23,64 @@ describe('OutboxMailer', () => {
     await mailer.send({ to: 'a@example.test', subject: 'Hi', text: 'token=abc' });
     await mailer.send({ to: 'b@example.test', subject: 'Hi', text: 'token=def' });
 
-    const files = (await readdir(join(dir, 'outbox'))).sort();
+    const files = await readdir(join(dir, 'outbox'));
+    const messages = await Promise.all(
+      files.map(
+        async (file) => JSON.parse(await readFile(join(dir, 'outbox', file), 'utf8')) as unknown,
+      ),
+    );
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        {
+          to: 'a@example.test',
+          subject: 'Hi',
+          text: 'token=abc',
+          sentAt: '2030-05-01T10:00:00.000Z',
+        },
+        {
+          to: 'b@example.test',
+          subject: 'Hi',
+          text: 'token=def',
+          sentAt: '2030-05-01T10:00:00.000Z',
+        },
+      ]),
+    );
     expect(files).toHaveLength(2);
-    const first = JSON.parse(await readFile(join(dir, 'outbox', files[0]!), 'utf8')) as unknown;
-    expect([first]).toEqual([
-      expect.objectContaining({
-        subject: 'Hi',
-        sentAt: '2030-05-01T10:00:00.000Z',
-        to: expect.stringMatching(/@example\.test$/),
-      }),
+  });
+
+  it('names each file by the time it was sent, with dashes for colons, which Windows refuses', async () => {
+    const outbox = join(dir, 'outbox');
+    const mailer = new OutboxMailer(outbox, new FakeClock('2030-05-01T10:00:00.000Z'));
+
+    await mailer.send({ to: 'a@example.test', subject: 'Hi', text: 'token=abc' });
+
+    expect(await readdir(outbox)).toEqual([
+      expect.stringMatching(/^2030-05-01T10-00-00\.000Z-[0-9a-f-]+\.json$/),
     ]);
+  });
+
+  it('leaves the mode of an outbox folder that already exists, which the operator chose', async () => {
+    const outbox = join(dir, 'shared-outbox');
+    await mkdir(outbox);
+    await chmod(outbox, 0o755);
+    const mailer = new OutboxMailer(outbox, new FakeClock('2030-05-01T10:00:00.000Z'));
+
+    await mailer.send({ to: 'a@example.test', subject: 'Hi', text: 'token=abc' });
+
+    expect(((await stat(outbox)).mode & 0o777).toString(8)).toBe('755');
+  });
+
+  it('closes each file it writes', async () => {
+    // Linux lists the process's open files here. The first send opens what stays open by design
+    // (the random source, libuv's own), so the count is taken after it.
+    const openFiles = async () => (await readdir('/proc/self/fd')).length;
+    const mailer = new OutboxMailer(join(dir, 'outbox'), new FakeClock('2030-05-01T10:00:00.000Z'));
+    await mailer.send({ to: 'a@example.test', subject: 'Hi', text: 'token=abc' });
+    const before = await openFiles();
+
+    await mailer.send({ to: 'b@example.test', subject: 'Hi', text: 'token=def' });
+
+    expect(await openFiles()).toBe(before);
   });
 
   // 000 lets every bit through, so a mode left to it is world-readable; 277 takes the owner's

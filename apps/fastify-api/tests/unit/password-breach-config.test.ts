@@ -92,5 +92,9 @@ describe('PASSWORD_BREACH_CHECK', () => {
 
     expect(off.warnings).toContain(BREACH_CHECK_OFF_WARNING);
     expect(on.warnings).not.toContain(BREACH_CHECK_OFF_WARNING);
+    // What the operator reads at start: what is off, what it lets in, and what to do.
+    expect(BREACH_CHECK_OFF_WARNING).toMatch(
+      /^PASSWORD_BREACH_CHECK=off in production: [^\n]+ breaches [^\n]+ Turn it on [^\n]+$/,
+    );
   });
 });

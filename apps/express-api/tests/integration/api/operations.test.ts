@@ -134,12 +134,13 @@ describe('without a database', () => {
     });
   }
 
-  it('answers GET /health with a 503 problem', async () => {
+  it('answers GET /health with a 503 problem that says the database does not answer', async () => {
     const app = appWithoutDatabase();
 
     const res = await validateResponses(request(app).get('/health'), t.openapi);
 
-    expect(res).toBeProblem(503);
+    // The line an operator reads when a probe fails: it names the part that is down.
+    expect(res).toBeProblem(503, { detail: 'The database does not answer.' });
   });
 
   it('answers 500 with nothing internal in it when something unexpected fails, and logs it', async () => {

@@ -1,7 +1,13 @@
 // API suite (1 of 4 kinds): what holds for every route — problem+json errors with nothing
 // internal in them, JSON parsing, unknown routes and methods, /health and /openapi.json.
 // See docs/fastify-api.md.
-import { assertInjectedResponse, bearer, FakeClock, FakeMailer } from '@testbed/test-utils';
+import {
+  assertInjectedResponse,
+  bearer,
+  FakeClock,
+  FakeMailer,
+  LogRecorder,
+} from '@testbed/test-utils';
 import { buildApp } from '../../../src/app';
 import { createDatabase, createPool } from '../../../src/db/database';
 import { createLogger } from '../../../src/logger';
@@ -116,25 +122,42 @@ describe('GET /openapi.json', () => {
 describe('without a database', () => {
   // A second app whose pool points at a closed port. It is driven with inject(), Fastify's
   // in-process request: the point is the app's answer, and this app needs no socket.
-  function appWithoutDatabase() {
+  function appWithoutDatabase(logs?: LogRecorder) {
     const pool = createPool('postgres://nobody@127.0.0.1:1/none', { max: 1 });
     const app = buildApp({
       db: createDatabase(pool),
       mailer: new FakeMailer(),
       clock: new FakeClock(),
       config: testConfig,
-      logger: createLogger('silent'),
+      logger: logs ? createLogger('info', logs) : createLogger('silent'),
     });
     return { app, close: async () => Promise.all([app.close(), pool.end()]) };
   }
 
-  it('answers GET /health with a 503 problem', async () => {
+  it('answers GET /health with a 503 problem that says the database does not answer', async () => {
     const { app, close } = appWithoutDatabase();
 
     const res = await app.inject({ method: 'GET', url: '/health' });
     assertInjectedResponse(t.openapi, res);
 
-    expect(res).toBeProblem(503);
+    // The line an operator reads when a probe fails: it names the part that is down.
+    expect(res).toBeProblem(503, { detail: 'The database does not answer.' });
+    await close();
+  });
+
+  it('logs the statement the database did not answer in a health check', async () => {
+    const logs = new LogRecorder();
+    const { app, close } = appWithoutDatabase(logs);
+
+    await app.inject({ method: 'GET', url: '/health' });
+
+    expect(logs.entries).toContainEqual(
+      expect.objectContaining({
+        level: 50,
+        msg: 'health check: database not answering',
+        err: expect.objectContaining({ query: 'select 1' }),
+      }),
+    );
     await close();
   });
 });
