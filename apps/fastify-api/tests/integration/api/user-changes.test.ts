@@ -6,7 +6,7 @@ const t = useTestApp();
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
 describe('PATCH /api/users/{id}', () => {
-  it('changes the name of the caller and answers the whole user', async () => {
+  it('changes the name of the caller and answers the whole user, the email still verified and nothing mailed', async () => {
     const user = await t.given.user();
     t.clock.advance({ minutes: 5 });
 
@@ -16,10 +16,16 @@ describe('PATCH /api/users/{id}', () => {
     expect(res.body).toMatchObject({
       id: user.id,
       name: 'New Name',
+      email: user.email,
+      emailVerified: true,
       createdAt: user.createdAt.toISOString(),
       updatedAt: t.clock.now().toISOString(),
     });
-    expect(await t.repos.users.findById(user.id)).toMatchObject({ name: 'New Name' });
+    expect(await t.repos.users.findById(user.id)).toMatchObject({
+      name: 'New Name',
+      emailVerified: true,
+    });
+    expect(t.mailer.sent).toEqual([]);
   });
 
   it('lets an admin change the role of another user', async () => {
