@@ -1,0 +1,65 @@
+// API suite (1 of 4 kinds): how a request body is read or refused, down to the bytes on the
+// wire where supertest would add what the case is about (a Content-Length, a whole body at once).
+// See docs/express-api.md.
+import type { AddressInfo } from 'node:net';
+import { connect } from 'node:net';
+import { gzipSync } from 'node:zlib';
+import { useTestApp } from '../../helpers/test-app';
+
+const t = useTestApp();
+
+/** Writes `text` on a connection of its own; resolves with all the app sent once it closes. */
+function sendRaw(text: string): Promise<string> {
+  const { port } = t.server.address() as AddressInfo;
+  return new Promise((resolve) => {
+    let received = '';
+    const socket = connect(port, '127.0.0.1', () => socket.write(text));
+    socket.setEncoding('utf8').on('data', (chunk: string) => (received += chunk));
+    // A reset after the answer, the rest of the body unread, still ends the exchange.
+    socket.on('error', () => undefined);
+    socket.once('close', () => resolve(received));
+  });
+}
+
+const statusLines = (answer: string) => answer.match(/^HTTP\/1\.1 .+$/gm) ?? [];
+const bodyOf = (answer: string): unknown => JSON.parse(answer.slice(answer.indexOf('\r\n\r\n')));
+
+describe('request bodies', () => {
+  it.each([
+    ['neither a body nor a Content-Type', ''],
+    ['a text/plain Content-Type and no body', 'Content-Type: text/plain\r\n'],
+  ])('validates a POST with %s as a null body, as Fastify does', async (_case, headers) => {
+    const answer = await sendRaw(
+      `POST /api/auth/login HTTP/1.1\r\nHost: localhost\r\n${headers}Connection: close\r\n\r\n`,
+    );
+
+    expect(statusLines(answer)).toEqual(['HTTP/1.1 400 Bad Request']);
+    expect(bodyOf(answer)).toMatchObject({
+      errors: [{ path: '', message: 'Invalid input: expected object, received null' }],
+    });
+  });
+
+  it('closes the connection after refusing a gzip body', async () => {
+    const res = await t.api
+      .post('/api/auth/register')
+      .set('content-type', 'application/json')
+      .set('content-encoding', 'gzip')
+      .send(gzipSync(JSON.stringify(t.given.attributes())));
+
+    expect(res).toBeProblem(400);
+    expect(res.headers.connection).toBe('close');
+  });
+
+  it('answers a chunked body over the limit that arrives whole once, with 413, and closes the connection', async () => {
+    // Eight chunks of 16 kB: the seventh goes over the 100 kB limit, the eighth comes after.
+    const chunk = `4000\r\n${' '.repeat(0x4000)}\r\n`;
+
+    const answer = await sendRaw(
+      'POST /api/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n' +
+        `Transfer-Encoding: chunked\r\n\r\n${chunk.repeat(8)}0\r\n\r\n`,
+    );
+
+    expect(statusLines(answer)).toEqual(['HTTP/1.1 413 Payload Too Large']);
+    expect(answer).toMatch(/\r\nConnection: close\r\n/i);
+  });
+});
