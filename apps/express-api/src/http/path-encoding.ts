@@ -17,10 +17,10 @@ const pathsAsSent = new WeakMap<Request, string>();
 function isValidPercentEncoding(path: string): boolean {
   try {
     decodeURI(path.replaceAll('%25', '%2525'));
-    return true;
   } catch {
     return false;
   }
+  return true;
 }
 
 /**

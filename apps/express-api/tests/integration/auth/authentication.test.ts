@@ -105,7 +105,7 @@ describe('authentication on GET /api/profile', () => {
   it('returns 401 with WWW-Authenticate when there is no Authorization header', async () => {
     const res = await t.api.get('/api/profile');
 
-    expect(res).toBeProblem(401);
+    expect(res).toBeProblem(401, { detail: 'Authentication is required.' });
     expect(res.headers['www-authenticate']).toBe('Bearer');
   });
 
