@@ -46,10 +46,8 @@ export const decodePath: RequestHandler = (req, res, next) => {
   const decoded = path.replace(ENCODED_UNRESERVED, (escape) =>
     String.fromCharCode(parseInt(escape.slice(1), 16)),
   );
-  if (decoded !== path) {
-    pathsAsSent.set(req, req.path);
-    req.url = decoded + (queryAt === -1 ? '' : req.url.slice(queryAt));
-  }
+  pathsAsSent.set(req, req.path);
+  req.url = decoded + (queryAt === -1 ? '' : req.url.slice(queryAt));
   next();
 };
 

@@ -1,27 +1,12 @@
 // API suite (1 of 4 kinds): how a request body is read or refused, down to the bytes on the
 // wire where supertest would add what the case is about (a Content-Length, a whole body at once).
 // See docs/express-api.md.
-import type { AddressInfo } from 'node:net';
-import { connect } from 'node:net';
 import { gzipSync } from 'node:zlib';
+import { sendRaw, statusLines } from '../../helpers/raw-http';
 import { useTestApp } from '../../helpers/test-app';
 
 const t = useTestApp();
 
-/** Writes `text` on a connection of its own; resolves with all the app sent once it closes. */
-function sendRaw(text: string): Promise<string> {
-  const { port } = t.server.address() as AddressInfo;
-  return new Promise((resolve) => {
-    let received = '';
-    const socket = connect(port, '127.0.0.1', () => socket.write(text));
-    socket.setEncoding('utf8').on('data', (chunk: string) => (received += chunk));
-    // A reset after the answer, the rest of the body unread, still ends the exchange.
-    socket.on('error', () => undefined);
-    socket.once('close', () => resolve(received));
-  });
-}
-
-const statusLines = (answer: string) => answer.match(/^HTTP\/1\.1 .+$/gm) ?? [];
 const bodyOf = (answer: string): unknown => JSON.parse(answer.slice(answer.indexOf('\r\n\r\n')));
 
 describe('request bodies', () => {
@@ -30,6 +15,7 @@ describe('request bodies', () => {
     ['a text/plain Content-Type and no body', 'Content-Type: text/plain\r\n'],
   ])('validates a POST with %s as a null body, as Fastify does', async (_case, headers) => {
     const answer = await sendRaw(
+      t.server,
       `POST /api/auth/login HTTP/1.1\r\nHost: localhost\r\n${headers}Connection: close\r\n\r\n`,
     );
 
@@ -55,6 +41,7 @@ describe('request bodies', () => {
     const chunk = `4000\r\n${' '.repeat(0x4000)}\r\n`;
 
     const answer = await sendRaw(
+      t.server,
       'POST /api/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n' +
         `Transfer-Encoding: chunked\r\n\r\n${chunk.repeat(8)}0\r\n\r\n`,
     );
