@@ -8,7 +8,7 @@ import { RefusedBodyError } from './errors';
  * Another charset is not read rather than refused with 415, a status the contract does not have.
  */
 export function isUtf8Json(contentType: string | undefined): boolean {
-  // Stryker disable next-line StringLiteral: split returns at least one element; the default only satisfies noUncheckedIndexedAccess
+  // Stryker disable next-line StringLiteral: split returns at least one element (its default only satisfies noUncheckedIndexedAccess), and any text but a JSON type stands in for a missing one
   const [mediaType = '', ...parameters] = (contentType ?? '').toLowerCase().split(';');
   const charset = parameters
     .map((parameter) => parameter.trim())
