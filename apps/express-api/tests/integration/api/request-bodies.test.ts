@@ -11,12 +11,13 @@ const bodyOf = (answer: string): unknown => JSON.parse(answer.slice(answer.index
 
 describe('request bodies', () => {
   it.each([
-    ['neither a body nor a Content-Type', ''],
-    ['a text/plain Content-Type and no body', 'Content-Type: text/plain\r\n'],
-  ])('validates a POST with %s as a null body, as Fastify does', async (_case, headers) => {
+    ['neither a body nor a Content-Type', '', ''],
+    ['a text/plain Content-Type and no body', 'Content-Type: text/plain\r\n', ''],
+    ['a text/plain body', 'Content-Type: text/plain\r\nContent-Length: 6\r\n', 'name=x'],
+  ])('validates a POST with %s as a null body, in both apps', async (_case, headers, body) => {
     const answer = await sendRaw(
       t.server,
-      `POST /api/auth/login HTTP/1.1\r\nHost: localhost\r\n${headers}Connection: close\r\n\r\n`,
+      `POST /api/auth/login HTTP/1.1\r\nHost: localhost\r\n${headers}Connection: close\r\n\r\n${body}`,
     );
 
     expect(statusLines(answer)).toEqual(['HTTP/1.1 400 Bad Request']);
@@ -36,17 +37,26 @@ describe('request bodies', () => {
     expect(res.headers.connection).toBe('close');
   });
 
-  it('answers a chunked body over the limit that arrives whole once, with 413, and closes the connection', async () => {
-    // Eight chunks of 16 kB: the seventh goes over the 100 kB limit, the eighth comes after.
-    const chunk = `4000\r\n${' '.repeat(0x4000)}\r\n`;
+  // Eight chunks of 16 kB: the seventh goes over the 100 kB limit, the eighth comes after.
+  const chunk = `4000\r\n${' '.repeat(0x4000)}\r\n`;
 
-    const answer = await sendRaw(
-      t.server,
-      'POST /api/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n' +
-        `Transfer-Encoding: chunked\r\n\r\n${chunk.repeat(8)}0\r\n\r\n`,
-    );
+  it.each(['application/json', 'text/plain'])(
+    'answers a chunked %s body over the limit that arrives whole once, with 413, and closes the connection',
+    async (type) => {
+      const answer = await sendRaw(
+        t.server,
+        `POST /api/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: ${type}\r\n` +
+          `Transfer-Encoding: chunked\r\n\r\n${chunk.repeat(8)}0\r\n\r\n`,
+      );
 
-    expect(statusLines(answer)).toEqual(['HTTP/1.1 413 Payload Too Large']);
-    expect(answer).toMatch(/\r\nConnection: close\r\n/i);
+      expect(statusLines(answer)).toEqual(['HTTP/1.1 413 Payload Too Large']);
+      expect(answer).toMatch(/\r\nConnection: close\r\n/i);
+    },
+  );
+
+  it('never reads the body of a GET to an unknown route: a bad one is still a 404', async () => {
+    const res = await t.api.get('/nope').set('content-type', 'application/json').send('{"name": ');
+
+    expect(res).toBeProblem(404, { detail: 'No route matches GET /nope.' });
   });
 });
