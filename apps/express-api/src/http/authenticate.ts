@@ -7,7 +7,7 @@ const callers = new WeakMap<Request, UserRecord>();
 
 function bearerToken(header: string | undefined): string {
   if (header === undefined) throw new UnauthorizedError();
-  const match = /^Bearer +([^\s]+)$/i.exec(header.trim());
+  const match = /^Bearer +([^\s]+)$/i.exec(header);
   if (!match?.[1])
     throw new UnauthorizedError('The Authorization header must be "Bearer <token>".');
   return match[1];

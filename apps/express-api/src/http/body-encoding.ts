@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { RequestHandler } from 'express';
-import { problem, sendProblem } from './problem';
+import { BadRequestError } from './errors';
 
 export const ENCODED_BODY_DETAIL =
   'The request body must be sent uncompressed: Content-Encoding is not supported.';
@@ -19,14 +19,11 @@ export function declaresEncodedBody(headers: IncomingHttpHeaders): boolean {
   return declaresBody && coding !== '' && coding !== 'identity';
 }
 
-/** Refuses an encoded body before anything reads it, as the Fastify twin does. */
-export const refuseEncodedBodies: RequestHandler = (req, res, next) => {
-  if (declaresEncodedBody(req.headers)) {
-    // Unread, a body still on its way would be left on the connection; an empty one is not.
-    const unread =
-      req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length']) > 0;
-    sendProblem(res, problem(400, ENCODED_BODY_DETAIL), unread ? { Connection: 'close' } : {});
-    return;
-  }
+/**
+ * Refuses an encoded body before anything reads it, as the Fastify twin does. A body still on
+ * its way ends the connection with the answer, as every early answer does (body-limit.ts).
+ */
+export const refuseEncodedBodies: RequestHandler = (req, _res, next) => {
+  if (declaresEncodedBody(req.headers)) throw new BadRequestError(ENCODED_BODY_DETAIL);
   next();
 };

@@ -30,16 +30,17 @@ function closeWhenBodyUnread(req: Request, res: Response): void {
  * sees that too, but by design reads the body to its end before answering, which a client can
  * put off until the request timeout. The bytes are counted from the moment a parser starts
  * reading ('resume'): a 'data' listener of our own would start the flow before the route's
- * parser listens, and it would miss the first bytes. `Connection: close` makes Node destroy the
- * socket once the answer is flushed, so the rest of the body is never downloaded.
+ * parser listens, and it would miss the first bytes. The answer goes before the body has all
+ * arrived, so it says `Connection: close` (closeWhenBodyUnread) and Node destroys the socket
+ * once it is flushed: the rest of the body is never downloaded.
  */
 function refuseWhenBodyGrowsTooLarge(req: Request, res: Response): void {
   let received = 0;
   const count = (chunk: Buffer) => {
     received += chunk.length;
     if (received <= BODY_LIMIT_BYTES) return;
-    req.off('data', count);
-    if (!res.headersSent) sendProblem(res, problem(413, TOO_LARGE), { Connection: 'close' });
+    // Read on after the answer (body-parser drains the body), the rest comes through here too.
+    if (!res.headersSent) sendProblem(res, problem(413, TOO_LARGE));
   };
   req.once('resume', () => req.on('data', count));
 }
@@ -48,12 +49,12 @@ function refuseWhenBodyGrowsTooLarge(req: Request, res: Response): void {
  * A body declared larger than the limit is refused at once, before authentication, as in the
  * Fastify twin. body-parser would read it to the end before answering (so that the client can
  * hear the answer), which for a declared 100 GB holds the connection until the request timeout.
- * The connection ends with the answer: the client may still be sending the body.
+ * The connection ends with the answer (closeWhenBodyUnread): the client may still be sending it.
  */
 export const limitBodies: RequestHandler = (req, res, next) => {
   closeWhenBodyUnread(req, res);
   if (Number(req.headers['content-length']) > BODY_LIMIT_BYTES) {
-    sendProblem(res, problem(413, TOO_LARGE), { Connection: 'close' });
+    sendProblem(res, problem(413, TOO_LARGE));
     return;
   }
   refuseWhenBodyGrowsTooLarge(req, res);

@@ -1,20 +1,25 @@
-import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { problem } from './problem';
 import { SECURITY_HEADERS } from './security-headers';
 
-// What Node reports when it cannot read a request; anything else it cannot parse is a 400.
-const ANSWERS: Record<string, { status: number; detail: string }> = {
-  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, detail: 'The request did not arrive in time.' },
-  HPE_HEADER_OVERFLOW: { status: 431, detail: 'The request headers are too large.' },
-  HPE_CHUNK_EXTENSIONS_OVERFLOW: { status: 413, detail: 'The chunk extensions are too large.' },
-};
-const UNREADABLE = { status: 400, detail: 'The request could not be read.' };
+interface Answer {
+  status: number;
+  detail: string;
+}
 
-function rawProblem({ status, detail }: { status: number; detail: string }): string {
-  const body = JSON.stringify(problem(status, detail));
+// What Node reports when it cannot read a request; anything else it cannot parse is a 400.
+const ANSWERS = new Map<string | undefined, Answer>([
+  ['ERR_HTTP_REQUEST_TIMEOUT', { status: 408, detail: 'The request did not arrive in time.' }],
+  ['HPE_HEADER_OVERFLOW', { status: 431, detail: 'The request headers are too large.' }],
+  ['HPE_CHUNK_EXTENSIONS_OVERFLOW', { status: 413, detail: 'The chunk extensions are too large.' }],
+]);
+const UNREADABLE: Answer = { status: 400, detail: 'The request could not be read.' };
+
+function rawProblem({ status, detail }: Answer): string {
+  const answer = problem(status, detail);
+  const body = JSON.stringify(answer);
   return [
-    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}`,
+    `HTTP/1.1 ${status} ${answer.title}`,
     'Content-Type: application/problem+json',
     `Content-Length: ${Buffer.byteLength(body)}`,
     // Every response carries these (the contract's security rules), this one too.
@@ -51,7 +56,7 @@ function answered(socket: Duplex): boolean {
  */
 export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
   if (socket.writable && !answered(socket) && error.code !== 'ECONNRESET') {
-    socket.write(rawProblem(ANSWERS[error.code ?? ''] ?? UNREADABLE));
+    socket.write(rawProblem(ANSWERS.get(error.code) ?? UNREADABLE));
   }
   socket.destroy();
 }

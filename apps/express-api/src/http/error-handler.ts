@@ -2,33 +2,29 @@ import type { ErrorRequestHandler } from 'express';
 import { isDatabaseUnavailable } from '../db/database-unavailable';
 import type { Logger } from '../logger';
 import { HttpError } from './errors';
-import { BAD_PATH_ENCODING } from './path-encoding';
 import { problem, sendProblem } from './problem';
 
 const DATABASE_UNAVAILABLE = 'The database is unavailable right now. Try again shortly.';
 
 /**
  * An error a library threw for the client's fault, with the status it meant (body-parser's
- * 400 and 413, the router's 400 for a path it cannot decode): a problem, never a 500.
+ * 400 and 413, each with a `type`): a problem, never a 500. A path the router cannot decode
+ * never gets this far: decodePath refuses it first, with the same rule.
  */
 interface ClientFault {
+  // http-errors, which body-parser and the router use, sets `statusCode` to the same value.
   status?: number;
-  statusCode?: number;
   type?: string;
 }
 
 function clientFaultStatus(error: unknown): number | undefined {
-  const { status, statusCode } = (error ?? {}) as ClientFault;
-  const code = typeof status === 'number' ? status : statusCode;
-  return typeof code === 'number' && code >= 400 && code < 500 ? code : undefined;
+  const { status } = (error ?? {}) as ClientFault;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
 }
 
 function clientFaultDetail(error: unknown): string {
-  // The router's message repeats the path; the detail never does.
-  if (error instanceof URIError) return BAD_PATH_ENCODING;
   const { type } = error as ClientFault;
   if (type === 'entity.parse.failed') return 'The request body is not valid JSON.';
-  if (type === 'entity.too.large') return 'The request body is too large.';
   if (typeof type === 'string') return 'The request body could not be read.';
   return 'The request could not be processed.';
 }
@@ -52,7 +48,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     // the limit was answered 413 as it arrived (body-limit.ts); body-parser reports it once the
     // connection has gone, and Express would print it to stderr outside tests.
     if (res.headersSent) {
-      if ((error as ClientFault | undefined)?.type !== 'entity.too.large') next(error);
+      if ((error as ClientFault).type !== 'entity.too.large') next(error);
       return;
     }
     if (error instanceof HttpError) {

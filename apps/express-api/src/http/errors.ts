@@ -48,13 +48,13 @@ export class UnauthorizedError extends HttpError {
 }
 
 export class ForbiddenError extends HttpError {
-  constructor(detail = 'You are not allowed to do this.') {
+  constructor(detail: string) {
     super(403, detail);
   }
 }
 
 export class NotFoundError extends HttpError {
-  constructor(detail = 'No such resource.') {
+  constructor(detail: string) {
     super(404, detail);
   }
 }

@@ -17,10 +17,10 @@ const pathsAsSent = new WeakMap<Request, string>();
 function isValidPercentEncoding(path: string): boolean {
   try {
     decodeURI(path.replaceAll('%25', '%2525'));
-    return true;
   } catch {
     return false;
   }
+  return true;
 }
 
 /**
@@ -46,10 +46,8 @@ export const decodePath: RequestHandler = (req, res, next) => {
   const decoded = path.replace(ENCODED_UNRESERVED, (escape) =>
     String.fromCharCode(parseInt(escape.slice(1), 16)),
   );
-  if (decoded !== path) {
-    pathsAsSent.set(req, req.path);
-    req.url = decoded + (queryAt === -1 ? '' : req.url.slice(queryAt));
-  }
+  pathsAsSent.set(req, req.path);
+  req.url = decoded + (queryAt === -1 ? '' : req.url.slice(queryAt));
   next();
 };
 

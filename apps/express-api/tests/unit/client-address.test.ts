@@ -19,4 +19,8 @@ describe('resolveClientAddress', () => {
       expect(resolveClientAddress(resolved, '::ffff:10.0.0.1')).toBe('10.0.0.1');
     },
   );
+
+  it('names the client unknown when neither value is an address, the socket already gone', () => {
+    expect(resolveClientAddress('garbage', undefined)).toBe('unknown');
+  });
 });

@@ -33,9 +33,6 @@ export class UnauthorizedError extends HttpError {
 
 export class ForbiddenError extends HttpError {
   readonly status = 403;
-  constructor(message = 'You are not allowed to do this.') {
-    super(message);
-  }
 }
 
 export class NotFoundError extends HttpError {

@@ -32,11 +32,13 @@ export const rateLimitSchema = z
   .string()
   .regex(/^\d{1,9}\/\d{1,6}[smh]?$/, 'must be a count per duration, such as 10/1h or 30/60s')
   .transform((value): RateLimit => {
+    // Stryker disable next-line StringLiteral: the regex above leaves exactly one '/'; the defaults only satisfy noUncheckedIndexedAccess
     const [max = '', window = ''] = value.split('/');
-    const unit = /[smh]$/.test(window) ? window.slice(-1) : 's';
+    // The unit is the window's last character, or a digit there for seconds.
+    const unitSeconds = UNIT_SECONDS[window.slice(-1)] ?? 1;
     return {
       max: Number.parseInt(max, 10),
-      windowSeconds: Number.parseInt(window, 10) * (UNIT_SECONDS[unit] ?? 1),
+      windowSeconds: Number.parseInt(window, 10) * unitSeconds,
     };
   })
   .refine(

@@ -20,6 +20,9 @@ describe('loadConfig: TRUST_PROXY', () => {
     ['10.0.0.1', ['10.0.0.1']],
     ['10.0.0.0/8, 192.168.1.1', ['10.0.0.0/8', '192.168.1.1']],
     ['loopback,2001:db8::/32', ['loopback', '2001:db8::/32']],
+    // The narrowest and widest prefixes allowed, and an IPv6 one longer than any IPv4 prefix.
+    ['0.0.0.0/1, 10.0.0.1/32', ['0.0.0.0/1', '10.0.0.1/32']],
+    ['2001:db8::/48', ['2001:db8::/48']],
   ])('reads TRUST_PROXY=%s as %j', (value, trust) => {
     expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toEqual(trust);
   });
@@ -33,15 +36,24 @@ describe('loadConfig: TRUST_PROXY', () => {
     );
   });
 
-  it.each(['0', '-1', 'yes', '10.0.0.300', '10.0.0.0/33', '10.0.0.1,', 'example.test'])(
-    'refuses TRUST_PROXY=%s with one line naming it',
-    (value) => {
-      const load = () => loadConfig({ TRUST_PROXY: value });
+  it.each([
+    '0',
+    '-1',
+    'yes',
+    '10.0.0.300',
+    '10.0.0.0/33',
+    '10.0.0.1,',
+    'example.test',
+    // Two prefixes, and prefixes that Number() would still read as 8.
+    '10.0.0.0/8/8',
+    '10.0.0.0/+8',
+    '10.0.0.0/8e0',
+  ])('refuses TRUST_PROXY=%s with one line naming it', (value) => {
+    const load = () => loadConfig({ TRUST_PROXY: value });
 
-      expect(load).toThrow(ConfigError);
-      expect(load).toThrow(/^Invalid configuration: TRUST_PROXY [^\n]+$/);
-    },
-  );
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(/^Invalid configuration: TRUST_PROXY [^\n]+$/);
+  });
 
   it.each(['11', '99999999999999999999'])(
     'refuses the hop count TRUST_PROXY=%s, above 10, with one line naming it and saying why',

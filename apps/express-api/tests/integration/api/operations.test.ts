@@ -164,7 +164,17 @@ describe('without a database', () => {
     expect(res).toBeProblem(500, { detail: 'An unexpected error occurred.' });
     // Besides the request's own line (secrets-in-logs.test.ts), the error is the one entry.
     expect(logs.entries.filter((entry) => entry.msg !== 'request completed')).toEqual([
-      expect.objectContaining({ level: 50, path: '/api/profile' }),
+      expect.objectContaining({
+        level: 50,
+        msg: 'unexpected error',
+        method: 'GET',
+        path: '/api/profile',
+        err: expect.objectContaining({
+          name: 'EntityMetadataNotFoundError',
+          message: expect.any(String),
+          stack: expect.any(String),
+        }),
+      }),
     ]);
   });
 });

@@ -79,10 +79,33 @@ describe('authentication on GET /api/profile', () => {
     expect(res.status).toBe(200);
   });
 
+  // RFC 6750 §2.1 and RFC 9110 §11.1: one or more spaces, and a scheme in any case.
+  it('answers 200 to the scheme in lower case with more than one space before the token', async () => {
+    const user = await t.given.user();
+
+    const res = await t.api
+      .get('/api/profile')
+      .set('Authorization', `bearer   ${forgeJwt({ payload: claims(user.id), secret })}`);
+
+    expect(res.status).toBe(200);
+  });
+
+  it('returns 401 saying how to write the header when it is not "Bearer <token>"', async () => {
+    const user = await t.given.user();
+
+    const res = await t.api
+      .get('/api/profile')
+      .set('Authorization', `Token ${forgeJwt({ payload: claims(user.id), secret })}`);
+
+    expect(res).toBeProblem(401, {
+      detail: 'The Authorization header must be "Bearer <token>".',
+    });
+  });
+
   it('returns 401 with WWW-Authenticate when there is no Authorization header', async () => {
     const res = await t.api.get('/api/profile');
 
-    expect(res).toBeProblem(401);
+    expect(res).toBeProblem(401, { detail: 'Authentication is required.' });
     expect(res.headers['www-authenticate']).toBe('Bearer');
   });
 
@@ -111,7 +134,8 @@ describe('authentication on GET /api/profile', () => {
 
     const res = await t.api.as(user).get('/api/profile');
 
-    expect(res).toBeProblem(401);
+    // The words of a forged or expired token: a refusal does not say which check failed.
+    expect(res).toBeProblem(401, { detail: 'The access token is invalid or has expired.' });
     expect(res.headers['www-authenticate']).toBe('Bearer');
   });
 });
