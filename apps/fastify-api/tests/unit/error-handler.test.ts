@@ -2,7 +2,7 @@
 // might (a 4xx of its own, a 5xx, a redirect status): errors the whole app cannot be made to
 // throw on purpose. The app's own suites check the errors it throws. See docs/fastify-api.md.
 import { LogRecorder } from '@testbed/test-utils';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
 import request from 'supertest';
 import { registerErrorHandling } from '../../src/http/error-handler';
 import { createLogger } from '../../src/logger';
@@ -10,11 +10,14 @@ import { createLogger } from '../../src/logger';
 const fromLibrary = (fields: Record<string, unknown>) =>
   Object.assign(new Error('thrown by a library'), fields);
 
-let app: FastifyInstance | undefined;
-afterEach(() => app?.close());
+let closeApp: (() => Promise<unknown>) | undefined;
+afterEach(() => closeApp?.());
 
 async function serverThrowing(error: Error, logs = new LogRecorder()) {
-  app = Fastify({ loggerInstance: createLogger('info', logs) });
+  // Typed as the app takes it (AppDeps), so the instance is the app's kind.
+  const logger: FastifyBaseLogger = createLogger('info', logs);
+  const app = Fastify({ loggerInstance: logger });
+  closeApp = () => app.close();
   registerErrorHandling(app);
   app.get('/fail', () => {
     throw error;
