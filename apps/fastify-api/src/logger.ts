@@ -53,6 +53,9 @@ export function consoleDestination(
     translateTime: 'SYS:HH:MM:ss',
     ignore: 'app',
     singleLine: true,
+    // Colours for a person only: escape codes are noise in a file or a pipe. pino-pretty's own
+    // guess reads stdout and FORCE_COLOR, not the output it is given.
+    colorize: terminal,
     // Stryker disable next-line BooleanLiteral: it shows only at exit (a queued line lost), which a test in Jest's process cannot see without racing the async write
     sync: true,
     destination: output,

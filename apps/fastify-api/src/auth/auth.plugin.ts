@@ -42,7 +42,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function bearerToken(header: string | undefined): string {
   if (header === undefined) throw new InvalidAccessTokenError('Authentication is required.');
-  const match = /^Bearer +(\S+)$/i.exec(header.trim());
+  // Node has already dropped the whitespace around a header's value, as for the Express twin.
+  const match = /^Bearer +(\S+)$/i.exec(header);
   if (!match?.[1])
     throw new InvalidAccessTokenError('The Authorization header must be "Bearer <token>".');
   return match[1];

@@ -53,7 +53,7 @@ describe('consoleDestination', () => {
         done();
       },
     });
-    const logger = createLogger('info', consoleDestination('pretty', false, output));
+    const logger = createLogger('info', consoleDestination('pretty', false, output, false));
 
     logger.info(
       { req: { method: 'GET', url: '/health' }, password: 'secret-7' },
@@ -66,5 +66,25 @@ describe('consoleDestination', () => {
     expect(line).toContain('[redacted]');
     expect(line).not.toMatch(/secret-7|fastify-api/);
     expect(line.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('colours the lines for a person at a terminal only, not in a file or a pipe', () => {
+    const written = { terminal: '', pipe: '' };
+    for (const reader of ['terminal', 'pipe'] as const) {
+      const output = new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          written[reader] += chunk.toString();
+          done();
+        },
+      });
+      createLogger('info', consoleDestination('pretty', false, output, reader === 'terminal')).info(
+        'request completed',
+      );
+    }
+
+    const ESCAPE = '\u001b[';
+    expect(written.terminal).toContain(ESCAPE);
+    expect(written.pipe).not.toContain(ESCAPE);
+    expect(written.pipe).toMatch(/INFO: request completed/);
   });
 });
