@@ -69,8 +69,15 @@ export function defineStrykerConfig({ packageDir, mutate, breakAt, skipTests = [
   // No globalTeardown: the harness outlives each of a worker's Jest calls
   // (TESTBED_REUSE_HARNESS) and stops when the worker exits, so the teardown would do nothing;
   // loaded beside this runner's TypeScript environment, it also failed to resolve its imports.
+  const project = singleJestProject(require('./jest.config.js'));
   const single = {
-    ...singleJestProject(require('./jest.config.js')),
+    ...project,
+    // The harness that hosts the tests is not under test: the global setup is the package's own
+    // file, not the sandbox's copy, so it runs unmutated code (the test environment is loaded
+    // from the package too: loadableEnvironment). Otherwise every mutant of test-utils' database
+    // code, active in the setup of every run, broke the harness before any test ran: Stryker
+    // files that as a runtime error, outside the score.
+    globalSetup: project.globalSetup?.replace('<rootDir>', packageDir),
     globalTeardown: undefined,
   };
   // Read by bailing-runtime.cjs in Stryker's workers, which inherit this process's env.

@@ -23,7 +23,18 @@ export async function databaseExists(client: pg.Client, name: string): Promise<b
   return rowCount === 1;
 }
 
+/**
+ * Every prefix the harness lists by is one of its own names' (`<base>_tpl_`, `<base>_<run>_`),
+ * and what it lists it drops. An empty or bare prefix, from a bug or a careless edit, would list
+ * every database on the server, `postgres` included: refused before the query.
+ */
 export async function databasesStartingWith(client: pg.Client, prefix: string): Promise<string[]> {
+  if (!/[^_]_$/.test(prefix)) {
+    throw new Error(
+      `Refusing to list databases by the prefix "${prefix}": the harness drops what it lists, ` +
+        'so a prefix must be one of its names, ending in "_" (such as "my_app_test_tpl_").',
+    );
+  }
   const { rows } = await client.query<{ datname: string }>(
     'SELECT datname FROM pg_database WHERE starts_with(datname, $1) ORDER BY datname',
     [prefix],

@@ -38,6 +38,39 @@ afterAll(async () => {
   });
 });
 
+describe('databasesStartingWith, whose list the harness drops', () => {
+  it.each(['', '_', 'app_test'])(
+    'refuses the prefix %j, which is not one of the harness names and would reach other databases',
+    async (prefix) => {
+      const listing = withClient(testDatabase().url, (client) =>
+        databasesStartingWith(client, prefix),
+      );
+
+      await expect(listing).rejects.toThrow(
+        `Refusing to list databases by the prefix "${prefix}": the harness drops what it lists`,
+      );
+    },
+  );
+
+  it('lists the databases that begin with a harness prefix, and no other', async () => {
+    const base = `${baseNameFor(testDatabase().url, `app${++appCount}`)}_`;
+    // Begins like the prefix but for its last "_": the afterAll's prefix misses it, so dropped here.
+    const neighbour = `${base.slice(0, -1)}x`;
+    await withClient(testDatabase().url, async (client) => {
+      await client.query(`CREATE DATABASE "${base}one"`);
+      await client.query(`CREATE DATABASE "${neighbour}"`);
+    });
+
+    const listed = await withClient(testDatabase().url, async (client) => {
+      const names = await databasesStartingWith(client, base);
+      await dropDatabase(client, neighbour);
+      return names;
+    });
+
+    expect(listed).toEqual([`${base}one`]);
+  });
+});
+
 describe('startHarness on an external server', () => {
   it('refuses a database whose name does not mark it as a test database, before touching it', async () => {
     const options = {
