@@ -13,7 +13,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { scoreTable } from './scores';
+import { MAX_ERROR_SHARE, scoresOf, scoreTable, tooManyErrors } from './scores';
 import { isTarget, TARGETS, type TargetName } from './targets';
 
 // Its package exports no bin path; pnpm links the command here.
@@ -52,7 +52,15 @@ const { targets, strykerArgs } = parse(process.argv.slice(2));
 const failed = targets.filter((target) => mutate(target, strykerArgs) !== 0);
 for (const target of targets) {
   const report = reportOf(target);
-  if (existsSync(report)) process.stdout.write(`\n${scoreTable(target, report)}\n`);
+  if (!existsSync(report)) continue;
+  process.stdout.write(`\n${scoreTable(target, report)}\n`);
+  if (tooManyErrors(scoresOf(report).total)) {
+    process.stderr.write(
+      `${target}: over ${MAX_ERROR_SHARE * 100} % of its mutants errored instead of running ` +
+        '(Stryker leaves them out of the score): a broken harness, not a good score.\n',
+    );
+    if (!failed.includes(target)) failed.push(target);
+  }
 }
 if (failed.length > 0) {
   process.stderr.write(`\nMutation testing failed for ${failed.join(', ')}.\n`);

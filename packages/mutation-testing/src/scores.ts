@@ -46,14 +46,25 @@ export function scoresOf(reportPath: string): { total: Tally; folders: Map<strin
 }
 
 const row = (name: string, tally: Tally) =>
-  `| ${name} | ${score(tally).toFixed(1)} % | ${tally.detected} | ${tally.undetected} | ${tally.ignored} |`;
+  `| ${name} | ${score(tally).toFixed(1)} % | ${tally.detected} | ${tally.undetected} | ${tally.ignored} | ${tally.invalid} |`;
+
+/**
+ * Mutants whose run errored (Stryker's RuntimeError, CompileError) count in no score, so a
+ * harness that breaks under mutants looks like a high score over few mutants. More than this
+ * share of them and the score is not to be trusted: the run fails.
+ */
+export const MAX_ERROR_SHARE = 0.02;
+
+export function tooManyErrors({ detected, undetected, ignored, invalid }: Tally): boolean {
+  return invalid > MAX_ERROR_SHARE * (detected + undetected + ignored + invalid);
+}
 
 /** A Markdown table: the package's line, then its folders'. */
 export function scoreTable(name: string, reportPath: string): string {
   const { total, folders } = scoresOf(reportPath);
   return [
-    '| package / folder | score | detected | undetected | ignored |',
-    '| --- | --- | --- | --- | --- |',
+    '| package / folder | score | detected | undetected | ignored | errors |',
+    '| --- | --- | --- | --- | --- | --- |',
     row(`**${name}**`, total),
     ...[...folders].map(([folder, tally]) => row(`${name}/${folder}`, tally)),
   ].join('\n');
