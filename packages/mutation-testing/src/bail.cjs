@@ -5,6 +5,8 @@
  * failure and skips the rest of the file, and the runtime, which skips the files after it.
  */
 
+const { sourceOf } = require('./mutant-sources.cjs');
+
 // Set by Stryker's Jest runner for each mutant's run, and removed after it.
 const ACTIVE_MUTANT = '__STRYKER_ACTIVE_MUTANT__';
 
@@ -19,6 +21,10 @@ let killed;
 const killers = [];
 /** @type {string[]} the same for the tests (or describe blocks, for a hook) that failed */
 const killerTests = [];
+
+/** @typedef {{ files: string[], tests: string[] }} Killers */
+/** @type {Map<string, Killers>} the same, for the mutants of each source file */
+const killersBySource = new Map();
 
 /** @param {string[]} list @param {string} latest */
 function putFirst(list, latest) {
@@ -39,11 +45,25 @@ module.exports = {
     killed = activeMutant();
     putFirst(killers, testFile);
     putFirst(killerTests, testPath);
+    const source = killed === undefined ? undefined : sourceOf(killed);
+    if (source === undefined) return;
+    const ofSource = killersBySource.get(source) ?? { files: [], tests: [] };
+    putFirst(ofSource.files, testFile);
+    putFirst(ofSource.tests, testPath);
+    killersBySource.set(source, ofSource);
   },
   /** @returns {readonly string[]} the files that killed mutants here, the latest first */
   killers: () => killers,
   /** @returns {readonly string[]} the paths of the tests that did, the latest first */
   killerTests: () => killerTests,
+  /** @returns {Killers} those of earlier mutants in the active mutant's file, the latest first */
+  sourceKillers() {
+    const active = activeMutant();
+    const source = active === undefined ? undefined : sourceOf(active);
+    return (
+      (source === undefined ? undefined : killersBySource.get(source)) ?? { files: [], tests: [] }
+    );
+  },
   killedNow() {
     const active = activeMutant();
     return active !== undefined && active === killed;

@@ -5,14 +5,16 @@
  * passes Jest the covering tests by name only; every other file in the package would still be
  * loaded, with the app's modules, to find no test to run (most of a mutant's time).
  *
- * The coverage run also notes how long each file took, for the order of a mutant's files
- * (killers-first-sequencer.cjs).
+ * The coverage run also notes how long each file took, and which source files each test reached
+ * (in the test, not as its file loaded), for the order of a mutant's files and tests
+ * (killers-first-sequencer.cjs, typescript-environment.cjs).
  *
  * Kept in a file in the sandbox: the worker that ran the coverage run writes it, all read it.
  */
 const { existsSync, readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { activeMutant } = require('./bail.cjs');
+const { sourceOf } = require('./mutant-sources.cjs');
 
 const FILE = join(process.cwd(), '.stryker-covering-files.json');
 
@@ -20,6 +22,27 @@ const FILE = join(process.cwd(), '.stryker-covering-files.json');
 const learnt = new Map();
 /** @type {Record<string, number>} test file → milliseconds it took in the coverage run */
 const durations = {};
+
+/** @type {string[]} the source files tests reached, numbered for `reachedBy` */
+const sources = [];
+/** @type {Record<string, Record<string, number[]>>} test file → test path → sources it reached */
+const reachedBy = {};
+
+/**
+ * @param {string} file
+ * @param {string} test its path in the file (describe blocks' names and its own)
+ * @param {string[]} mutants those the test reached
+ */
+function learnTest(file, test, mutants) {
+  const reached = new Set();
+  for (const mutant of mutants) {
+    const source = sourceOf(mutant);
+    if (source === undefined) continue;
+    if (!sources.includes(source)) sources.push(source);
+    reached.add(sources.indexOf(source));
+  }
+  (reachedBy[file] ??= {})[test] = [...reached];
+}
 
 /** @param {string} mutant @param {string} file */
 function learn(mutant, file) {
@@ -35,10 +58,20 @@ function timed(file, milliseconds) {
 
 function save() {
   const entries = [...learnt].map(([mutant, files]) => [mutant, [...files]]);
-  writeFileSync(FILE, JSON.stringify({ files: Object.fromEntries(entries), durations }));
+  writeFileSync(
+    FILE,
+    JSON.stringify({ files: Object.fromEntries(entries), durations, sources, reachedBy }),
+  );
 }
 
-/** @typedef {{ files: Record<string, string[]>, durations: Record<string, number> }} Saved */
+/**
+ * @typedef {{
+ *   files: Record<string, string[]>,
+ *   durations: Record<string, number>,
+ *   sources: string[],
+ *   reachedBy: Record<string, Record<string, number[]>>,
+ * }} Saved
+ */
 /** @type {Saved | undefined} */
 let saved;
 
@@ -63,8 +96,37 @@ async function filter(testPaths) {
   return { filtered: testPaths.filter((path) => wanted.includes(path)) };
 }
 
+/** @type {Map<string, string[]>} */
+const testsReachingCache = new Map();
+
+/**
+ * The tests of `file` that reached code in the active mutant's source file in the coverage run:
+ * for a static mutant (which Stryker runs with every test of the files that loaded it), the
+ * likeliest to catch it.
+ *
+ * @param {string} file
+ * @returns {string[]} their paths in the file
+ */
+function testsReachingActiveSource(file) {
+  const active = activeMutant();
+  const source = active === undefined ? undefined : sourceOf(active);
+  const saved = read();
+  if (source === undefined || !saved?.reachedBy) return [];
+  const key = `${file}\u0000${source}`;
+  const cached = testsReachingCache.get(key);
+  if (cached) return cached;
+  const index = saved.sources.indexOf(source);
+  const tests = Object.entries(saved.reachedBy[file] ?? {})
+    .filter(([, reached]) => reached.includes(index))
+    .map(([test]) => test);
+  testsReachingCache.set(key, tests);
+  return tests;
+}
+
 module.exports = filter;
 module.exports.learn = learn;
+module.exports.learnTest = learnTest;
+module.exports.testsReachingActiveSource = testsReachingActiveSource;
 module.exports.timed = timed;
 module.exports.save = save;
 /** @param {string} file @returns {number | undefined} its time in the coverage run */

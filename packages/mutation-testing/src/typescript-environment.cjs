@@ -67,22 +67,30 @@ function pathOf(entry) {
 }
 
 /**
- * The order of a describe block's tests and inner blocks, before Jest runs them: those that
- * hold a test that killed a recent mutant first, the latest killer first, the rest as written.
- * A file's order matters as much as the files': a static mutant runs all of a file, and the
- * test that kills it may be the last of hundreds (the contract suites are one file).
+ * The order of a describe block's tests and inner blocks, before Jest runs them, by the same
+ * tiers as the files (killers-first-sequencer.cjs): those holding a test that killed an earlier
+ * mutant of the active mutant's source file (the latest first), then those holding a test that
+ * reached that source file in the coverage run, then those holding any recent killer, then the
+ * rest as written. A file's order matters as much as the files': a static mutant runs all of a
+ * file, and the test that kills it may be the last of hundreds (the contract suites are one file).
  *
  * @param {import('@jest/types').Circus.DescribeBlock} block
+ * @param {string} testFile
  */
-function killersFirst(block) {
-  const killers = bail.killerTests();
-  if (killers.length === 0) return;
+function killersFirst(block, testFile) {
+  const ofSource = bail.sourceKillers().tests;
+  const reaching = coveringFiles.testsReachingActiveSource(testFile);
+  const recent = bail.killerTests();
+  if (ofSource.length + reaching.length + recent.length === 0) return;
   const rank = (/** @type {Entry} */ child) => {
     const path = pathOf(child);
-    const index = killers.findIndex(
-      (killer) => killer === path || killer.startsWith(path + SEPARATOR),
-    );
-    return index === -1 ? killers.length : index;
+    const within = (/** @type {string} */ test) =>
+      test === path || test.startsWith(path + SEPARATOR);
+    const own = ofSource.findIndex(within);
+    if (own !== -1) return own;
+    if (reaching.some(within)) return ofSource.length;
+    const killer = recent.findIndex(within);
+    return ofSource.length + 1 + (killer === -1 ? recent.length : killer);
   };
   const ranks = new Map(block.children.map((child) => [child, rank(child)]));
   block.children.sort((a, b) => (ranks.get(a) ?? 0) - (ranks.get(b) ?? 0));
@@ -107,7 +115,7 @@ class MutationEnvironment extends PackageEnvironment {
   /** @override @param {Event} event @param {State} state */
   handleTestEvent(event, state) {
     if (bail.activeMutant() === undefined) {
-      if (event.name === 'test_done') this.noteCoverage();
+      if (event.name === 'test_done') this.noteCoverage(event.test);
     } else if (event.name === 'test_fn_failure') {
       bail.kill(this.testFile, pathOf(event.test));
     } else if (event.name === 'hook_failure') {
@@ -116,19 +124,26 @@ class MutationEnvironment extends PackageEnvironment {
     } else if (bail.killedNow() && event.name === 'run_describe_start') {
       event.describeBlock.mode = 'skip';
     } else if (event.name === 'run_describe_start') {
-      killersFirst(event.describeBlock);
+      killersFirst(event.describeBlock, this.testFile);
     } else if (bail.killedNow() && event.name === 'test_start') {
       event.test.mode = 'skip';
     }
     return super.handleTestEvent?.(event, state);
   }
 
-  /** The mutants the test that just ran reached (Stryker clears its id after this). */
-  noteCoverage() {
+  /**
+   * The mutants the test that just ran reached (Stryker clears its id after this).
+   *
+   * @param {import('@jest/types').Circus.TestEntry} entry
+   */
+  noteCoverage(entry) {
     const stryker = this.stryker();
     const test = stryker?.currentTestId;
-    const reached = test === undefined ? undefined : stryker?.mutantCoverage?.perTest[test];
-    for (const mutant of Object.keys(reached ?? {})) coveringFiles.learn(mutant, this.testFile);
+    const reached = Object.keys(
+      (test === undefined ? undefined : stryker?.mutantCoverage?.perTest[test]) ?? {},
+    );
+    for (const mutant of reached) coveringFiles.learn(mutant, this.testFile);
+    coveringFiles.learnTest(this.testFile, pathOf(entry), reached);
   }
 
   /** @override */
