@@ -19,12 +19,10 @@ function harnessKeeping(kept: string[], embedded?: Pick<EmbeddedServer, 'pid' | 
   return { harness, stop };
 }
 
+// Restored after each test by the shared Jest config (restoreMocks).
 let stderr: jest.SpiedFunction<typeof process.stderr.write>;
 beforeEach(() => {
   stderr = jest.spyOn(process.stderr, 'write').mockReturnValue(true);
-});
-afterEach(() => {
-  stderr.mockRestore();
 });
 
 const written = () => stderr.mock.calls.map(([chunk]) => String(chunk)).join('');
