@@ -1,7 +1,7 @@
 // Test environment on an external server (TEST_DATABASE_URL): the template is built only when
 // the migrations change, a run drops exactly its own databases, and a non-test database is
 // refused before anything is touched. This file's own database plays the external server.
-import childProcess from 'node:child_process';
+import childProcess, { type ChildProcess } from 'node:child_process';
 import { startHarness, testDatabase, withDatabase } from '../../src';
 import { readServerHandle } from '../../src/config';
 import { databasesStartingWith, dropDatabase, withClient } from '../../src/database/admin-client';
@@ -118,6 +118,18 @@ describe('startHarness on an external server', () => {
         }) as unknown,
       }),
     );
+  });
+
+  it('dismisses its watchdog and says why when the template cannot be built', async () => {
+    const spawn = jest.spyOn(childProcess, 'spawn');
+    const broken = () => Promise.reject(new Error('syntax error in 0002'));
+
+    await expect(startHarness({ ...harnessOptions(), migrate: broken })).rejects.toThrow(
+      'syntax error in 0002',
+    );
+
+    const watchdog = spawn.mock.results[0]?.value as ChildProcess;
+    expect(watchdog.killed).toBe(true);
   });
 
   it('builds the template once and reuses it while the migrations are unchanged', async () => {
