@@ -65,4 +65,12 @@ describe('createDatabase', () => {
     expect(sent).toEqual([`CREATE DATABASE "${name}" TEMPLATE "${template}" STRATEGY FILE_COPY`]);
     expect(await databases()).toEqual([name]);
   });
+
+  it('creates a database whose name holds double quotes under exactly that name', async () => {
+    const name = `${BASE}_"quoted"`;
+
+    await withClient(ownServer().adminUrl, (client) => createDatabase(client, name));
+
+    expect(await databases()).toEqual([name]);
+  });
 });

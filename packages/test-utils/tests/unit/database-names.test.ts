@@ -4,11 +4,28 @@ import { baseNameFor, runPrefixes } from '../../src/database/test-database-serve
 
 describe('baseNameFor', () => {
   it('is <app>_test on the embedded server, the app name made an identifier', () => {
-    expect(baseNameFor(undefined, 'My-API')).toBe('my_api_test');
+    expect(baseNameFor(undefined, 'My -- API')).toBe('my_api_test');
   });
 
   it('is <database>_<app> on a shared server, beside the database the URL names', () => {
     expect(baseNameFor('postgres://localhost/shop_test', 'express-api')).toBe('shop_test_express_api');
+  });
+});
+
+describe('baseNameFor a long name', () => {
+  const url = 'postgres://localhost/shop_test';
+
+  it('keeps a name of 32 characters whole', () => {
+    expect(baseNameFor(url, 'a'.repeat(22))).toBe(`shop_test_${'a'.repeat(22)}`);
+  });
+
+  it('cuts a longer one to 32, with a hash of the whole so that two such names still differ', () => {
+    const long = baseNameFor(url, `${'a'.repeat(22)}1`);
+    const other = baseNameFor(url, `${'a'.repeat(22)}2`);
+
+    expect(long).toMatch(new RegExp(`^shop_test_${'a'.repeat(13)}_[0-9a-f]{8}$`));
+    expect(other).toMatch(new RegExp(`^shop_test_${'a'.repeat(13)}_[0-9a-f]{8}$`));
+    expect(other).not.toBe(long);
   });
 });
 
