@@ -25,11 +25,16 @@ function givenOwnServer() {
 
 let appCount = 0;
 // A new app name per test, so tests share no template.
-const appSchema = () => ({ appName: `own-${++appCount}`, migrate: jest.fn(migrate), fingerprint: 'v1' });
+const appSchema = () => ({
+  appName: `own-${++appCount}`,
+  migrate: jest.fn(migrate),
+  fingerprint: 'v1',
+});
 
 afterAll(async () => {
   await withClient(testDatabase().url, async (client) => {
-    for (const name of await databasesStartingWith(client, 'own_')) await dropDatabase(client, name);
+    for (const name of await databasesStartingWith(client, 'own_'))
+      await dropDatabase(client, name);
   });
 });
 
@@ -81,7 +86,10 @@ describe('startHarness on a server of its own', () => {
 
   it('stops the server it started when the template cannot be built, and says why', async () => {
     const server = givenOwnServer();
-    const broken = { ...appSchema(), migrate: () => Promise.reject(new Error('syntax error in 0002')) };
+    const broken = {
+      ...appSchema(),
+      migrate: () => Promise.reject(new Error('syntax error in 0002')),
+    };
 
     await expect(startHarness(broken)).rejects.toThrow('syntax error in 0002');
 

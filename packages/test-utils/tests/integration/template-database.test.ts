@@ -37,7 +37,11 @@ describe('ensureTemplateDatabase', () => {
     const adminUrl = testDatabase().url;
 
     const template = await ensureTemplateDatabase(adminUrl, spec);
-    const database = await createTestDatabase({ adminUrl, template, ...runPrefixes(spec.baseName) });
+    const database = await createTestDatabase({
+      adminUrl,
+      template,
+      ...runPrefixes(spec.baseName),
+    });
     await Promise.all(leftOpen.map((client) => client.end()));
 
     expect(await query(database.url, "SELECT to_regclass('users') AS users")).toEqual([

@@ -8,7 +8,9 @@ describe('baseNameFor', () => {
   });
 
   it('is <database>_<app> on a shared server, beside the database the URL names', () => {
-    expect(baseNameFor('postgres://localhost/shop_test', 'express-api')).toBe('shop_test_express_api');
+    expect(baseNameFor('postgres://localhost/shop_test', 'express-api')).toBe(
+      'shop_test_express_api',
+    );
   });
 });
 

@@ -10,7 +10,10 @@ afterEach(() => {
 
 describe('otherFileDatabase', () => {
   it("returns this file's database of the app named", () => {
-    const billing = { name: 'billing_test_ab12cd_1', url: 'postgres://localhost/billing_test_ab12cd_1' };
+    const billing = {
+      name: 'billing_test_ab12cd_1',
+      url: 'postgres://localhost/billing_test_ab12cd_1',
+    };
     globals[OTHER_DATABASES_GLOBAL] = { billing };
 
     expect(otherFileDatabase('billing')).toEqual(billing);

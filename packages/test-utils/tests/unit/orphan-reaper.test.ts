@@ -20,7 +20,10 @@ afterEach(() => {
 
 describe('startOrphanReaper', () => {
   it("on an external server, is told to drop the run's databases once this process is gone", () => {
-    const target = { adminUrl: 'postgres://me:s3cret@db:5432/app_test', runPrefix: 'app_test_ab12cd_' };
+    const target = {
+      adminUrl: 'postgres://me:s3cret@db:5432/app_test',
+      runPrefix: 'app_test_ab12cd_',
+    };
 
     startOrphanReaper(target);
 

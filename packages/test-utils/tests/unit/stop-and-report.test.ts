@@ -38,7 +38,10 @@ describe('stopAndReport', () => {
   });
 
   it('gives a psql line for each kept database', async () => {
-    const kept = ['postgres://localhost/app_test_kept_ab12cd_1', 'postgres://localhost/app_test_kept_ab12cd_2'];
+    const kept = [
+      'postgres://localhost/app_test_kept_ab12cd_1',
+      'postgres://localhost/app_test_kept_ab12cd_2',
+    ];
     const { harness } = harnessKeeping(kept);
 
     await stopAndReport(harness);

@@ -11,7 +11,9 @@ describe('the harness not wired into Jest', () => {
   it('names the globalSetup and globalTeardown to add when no server is running', () => {
     const read = () => readServerHandle({});
 
-    expect(read).toThrow(/globalSetup file that exports createGlobalSetup\(\{ appName, migrate, fingerprint \}\)/);
+    expect(read).toThrow(
+      /globalSetup file that exports createGlobalSetup\(\{ appName, migrate, fingerprint \}\)/,
+    );
     expect(read).toThrow(/jest\/global-teardown\.ts/);
     expect(read).not.toThrow(monorepoNames);
   });
