@@ -18,15 +18,16 @@ export function externalServerFrom(env: Env): { url: string; variable: string } 
   return undefined;
 }
 
-export const keepFailedDatabases = (env: Env) =>
-  ['1', 'true'].includes(env.TESTBED_KEEP_FAILED_DB ?? '');
+const isOn = (value: string | undefined) => value === '1' || value === 'true';
+
+export const keepFailedDatabases = (env: Env) => isOn(env.TESTBED_KEEP_FAILED_DB);
 
 /**
  * Set by `pnpm test:mutation`: Stryker calls Jest's runCLI once per mutant in the same worker
  * process, and a server started and a template built for each call would cost more than most
  * mutants' tests. The worker's exit stops the server (the orphan reaper watches it).
  */
-export const reuseHarness = (env: Env) => ['1', 'true'].includes(env.TESTBED_REUSE_HARNESS ?? '');
+export const reuseHarness = (env: Env) => isOn(env.TESTBED_REUSE_HARNESS);
 
 // How the Jest parent hands the server to its workers: environment variables, inherited.
 const HANDLE_VARIABLE = 'TESTBED_SERVER';

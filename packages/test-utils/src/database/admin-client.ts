@@ -18,11 +18,6 @@ export function quoteIdentifier(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
-export async function databaseExists(client: pg.Client, name: string): Promise<boolean> {
-  const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-  return rowCount === 1;
-}
-
 /**
  * Every prefix the harness lists by is one of its own names' (`<base>_tpl_`, `<base>_<run>_`),
  * and what it lists it drops. An empty or bare prefix, from a bug or a careless edit, would list

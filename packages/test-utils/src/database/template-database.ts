@@ -56,15 +56,12 @@ export async function ensureTemplateDatabase(
 ): Promise<string> {
   const name = `${spec.baseName}_tpl_${spec.fingerprint}`;
   return withClient(adminUrl, async (client) => {
+    // A session's lock: it goes when withClient closes the connection, whatever happened.
     await client.query('SELECT pg_advisory_lock(hashtext($1))', [spec.baseName]);
-    try {
-      if (!(await isReadyTemplate(client, name))) {
-        await build(client, adminUrl, name, spec);
-        await dropStaleTemplates(client, spec, name);
-      }
-      return name;
-    } finally {
-      await client.query('SELECT pg_advisory_unlock(hashtext($1))', [spec.baseName]);
+    if (!(await isReadyTemplate(client, name))) {
+      await build(client, adminUrl, name, spec);
+      await dropStaleTemplates(client, spec, name);
     }
+    return name;
   });
 }

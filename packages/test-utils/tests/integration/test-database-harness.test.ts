@@ -1,9 +1,11 @@
 // Test environment on an external server (TEST_DATABASE_URL): the template is built only when
 // the migrations change, a run drops exactly its own databases, and a non-test database is
 // refused before anything is touched. This file's own database plays the external server.
+import childProcess, { type ChildProcess } from 'node:child_process';
 import { startHarness, testDatabase, withDatabase } from '../../src';
 import { readServerHandle } from '../../src/config';
 import { databasesStartingWith, dropDatabase, withClient } from '../../src/database/admin-client';
+import { findFreePort } from '../../src/database/free-port';
 import { baseNameFor, createTestDatabase } from '../../src/database/test-database-server';
 import { migrate } from '../fixtures/sql-migrations';
 import { query } from '../fixtures/sql';
@@ -47,7 +49,8 @@ describe('databasesStartingWith, whose list the harness drops', () => {
       );
 
       await expect(listing).rejects.toThrow(
-        `Refusing to list databases by the prefix "${prefix}": the harness drops what it lists`,
+        `Refusing to list databases by the prefix "${prefix}": the harness drops what it lists, ` +
+          'so a prefix must be one of its names, ending in "_"',
       );
     },
   );
@@ -82,6 +85,51 @@ describe('startHarness on an external server', () => {
       /Refusing to run test set-up against database "shop" \(DATABASE_URL=.*\).*such as "shop_test"/s,
     );
     expect(options.migrate).not.toHaveBeenCalled();
+  });
+
+  it('says it cannot reach a server that is not there, without its password, before touching it', async () => {
+    const port = await findFreePort();
+    const url = `postgres://me:s3cret@127.0.0.1:${port}/app_test`;
+    const options = { ...harnessOptions(), externalServer: { url, variable: 'TEST_DATABASE_URL' } };
+
+    const starting = startHarness(options);
+
+    await expect(starting).rejects.toThrow(
+      `Cannot reach the test database server named by TEST_DATABASE_URL (postgres://me:***@127.0.0.1:${port}/app_test): ` +
+        `connect ECONNREFUSED 127.0.0.1:${port}. Start it, fix TEST_DATABASE_URL, or unset it to use the embedded server.`,
+    );
+    await expect(starting).rejects.toMatchObject({ cause: { code: 'ECONNREFUSED' } });
+    expect(options.migrate).not.toHaveBeenCalled();
+  });
+
+  it("has a watchdog drop the run's databases if the run is killed", async () => {
+    const spawn = jest.spyOn(childProcess, 'spawn');
+
+    const harness = await startHarness(harnessOptions());
+    await harness.stop();
+
+    expect(spawn).toHaveBeenCalledWith(
+      process.execPath,
+      [expect.stringMatching(/reap-orphans\.cjs$/)],
+      expect.objectContaining({
+        env: expect.objectContaining({
+          REAPER_ADMIN_URL: harness.server.adminUrl,
+          REAPER_PREFIX: harness.server.runPrefix,
+        }) as unknown,
+      }),
+    );
+  });
+
+  it('dismisses its watchdog and says why when the template cannot be built', async () => {
+    const spawn = jest.spyOn(childProcess, 'spawn');
+    const broken = () => Promise.reject(new Error('syntax error in 0002'));
+
+    await expect(startHarness({ ...harnessOptions(), migrate: broken })).rejects.toThrow(
+      'syntax error in 0002',
+    );
+
+    const watchdog = spawn.mock.results[0]?.value as ChildProcess;
+    expect(watchdog.killed).toBe(true);
   });
 
   it('builds the template once and reuses it while the migrations are unchanged', async () => {

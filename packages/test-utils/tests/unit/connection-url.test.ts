@@ -1,5 +1,5 @@
 // Unit tests: building the URLs of the databases the harness creates.
-import { databaseNameOf, withDatabase } from '../../src';
+import { databaseNameOf, redactPassword, withDatabase } from '../../src';
 
 describe('withDatabase', () => {
   it('keeps user, password, host, port and options, and swaps only the database', () => {
@@ -13,5 +13,17 @@ describe('withDatabase', () => {
 
   it('round-trips a name that needs escaping', () => {
     expect(databaseNameOf(withDatabase('postgres://localhost/x', 'my test'))).toBe('my test');
+  });
+});
+
+describe('redactPassword', () => {
+  it('hides the password and keeps the rest', () => {
+    expect(redactPassword('postgres://me:s3cret@db:5432/app_test')).toBe(
+      'postgres://me:***@db:5432/app_test',
+    );
+  });
+
+  it('leaves a URL without a password as it was', () => {
+    expect(redactPassword('postgres://me@db:5432/app_test')).toBe('postgres://me@db:5432/app_test');
   });
 });

@@ -20,6 +20,7 @@ describe('assertTestDatabaseUrl', () => {
       assertTestDatabaseUrl('postgres://me:s3cret@db.internal:5432/shop', 'DATABASE_URL');
 
     expect(check).toThrow(/"shop" \(DATABASE_URL=postgres:\/\/me:\*\*\*@db\.internal:5432\/shop\)/);
+    expect(check).toThrow(/creates and drops databases on that server, so the name must mark it/);
     expect(check).toThrow(/createdb shop_test/);
     expect(check).not.toThrow(/s3cret/);
   });

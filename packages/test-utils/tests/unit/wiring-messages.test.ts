@@ -11,7 +11,9 @@ describe('the harness not wired into Jest', () => {
   it('names the globalSetup and globalTeardown to add when no server is running', () => {
     const read = () => readServerHandle({});
 
-    expect(read).toThrow(/globalSetup/);
+    expect(read).toThrow(
+      /globalSetup file that exports createGlobalSetup\(\{ appName, migrate, fingerprint \}\)/,
+    );
     expect(read).toThrow(/jest\/global-teardown\.ts/);
     expect(read).not.toThrow(monorepoNames);
   });
@@ -30,8 +32,9 @@ describe('the harness not wired into Jest', () => {
     it('names the test environment file to set', () => {
       const read = () => testDatabase();
 
-      expect(read).toThrow(/testEnvironment/);
-      expect(read).toThrow(/jest\/database-environment\.ts/);
+      expect(read).toThrow(
+        "This test file has no database: set testEnvironment in the Jest config (of the project that runs this file) to the harness's jest/database-environment.ts, e.g. '<rootDir>/test/support/jest/database-environment.ts'.",
+      );
       expect(read).not.toThrow(monorepoNames);
     });
   });
