@@ -19,7 +19,7 @@ const optional = z
   .optional();
 
 const integer = (min: number, max: number, fallback: number) => {
-  const message = `must be an integer between ${min} and ${max}`;
+  const message = `must be an integer from ${min} to ${max}`;
   return z.coerce
     .number(message)
     .int(message)

@@ -37,23 +37,30 @@ describe('PASSWORD_BREACH_CHECK', () => {
     expect(config.passwordBreachCheck).toEqual({ url: 'http://127.0.0.1:8080', timeoutMs: 300 });
   });
 
+  const NOT_HTTP = 'PASSWORD_BREACH_CHECK_URL must be an http:// or https:// URL';
+  const CREDENTIALS = 'PASSWORD_BREACH_CHECK_URL must not hold a user name or password';
+  const QUERY =
+    'PASSWORD_BREACH_CHECK_URL must not have a query or a fragment: the checker adds /range/<prefix> to its path';
   it.each([
-    [{ PASSWORD_BREACH_CHECK: 'yes' }, 'PASSWORD_BREACH_CHECK'],
-    [{ PASSWORD_BREACH_CHECK_URL: 'ftp://example.test' }, 'PASSWORD_BREACH_CHECK_URL'],
-    [{ PASSWORD_BREACH_CHECK_URL: 'not a url' }, 'PASSWORD_BREACH_CHECK_URL'],
+    [{ PASSWORD_BREACH_CHECK: 'yes' }, 'PASSWORD_BREACH_CHECK must be one of off, on'],
+    [{ PASSWORD_BREACH_CHECK_URL: 'ftp://example.test' }, NOT_HTTP],
+    // The scheme whole: not one that merely begins or ends like http.
+    [{ PASSWORD_BREACH_CHECK_URL: 'httpx://pwned.example.test' }, NOT_HTTP],
+    [{ PASSWORD_BREACH_CHECK_URL: 'git+https://pwned.example.test' }, NOT_HTTP],
+    [{ PASSWORD_BREACH_CHECK_URL: 'not a url' }, NOT_HTTP],
     // Each would turn the check off in silence: fetch refuses a URL with credentials, and
     // `/range/…` added after a query or a fragment never reaches the service's path.
-    [{ PASSWORD_BREACH_CHECK_URL: 'https://u:p@pwned.example.test' }, 'PASSWORD_BREACH_CHECK_URL'],
-    [{ PASSWORD_BREACH_CHECK_URL: 'https://u@pwned.example.test' }, 'PASSWORD_BREACH_CHECK_URL'],
-    [{ PASSWORD_BREACH_CHECK_URL: 'https://pwned.example.test/?x=1' }, 'PASSWORD_BREACH_CHECK_URL'],
-    [{ PASSWORD_BREACH_CHECK_URL: 'https://pwned.example.test/?' }, 'PASSWORD_BREACH_CHECK_URL'],
-    [{ PASSWORD_BREACH_CHECK_URL: 'https://pwned.example.test/#f' }, 'PASSWORD_BREACH_CHECK_URL'],
-    [{ PASSWORD_BREACH_CHECK_TIMEOUT_MS: '0' }, 'PASSWORD_BREACH_CHECK_TIMEOUT_MS'],
-  ])('stops with one line naming the variable for %j', (env, variable) => {
-    const message = refusal(env);
-
-    expect(message).toMatch(new RegExp(`^Invalid configuration: ${variable} `));
-    expect(message).not.toContain('\n');
+    [{ PASSWORD_BREACH_CHECK_URL: 'https://u:p@pwned.example.test' }, CREDENTIALS],
+    [{ PASSWORD_BREACH_CHECK_URL: 'https://u@pwned.example.test' }, CREDENTIALS],
+    [{ PASSWORD_BREACH_CHECK_URL: 'https://pwned.example.test/?x=1' }, QUERY],
+    [{ PASSWORD_BREACH_CHECK_URL: 'https://pwned.example.test/?' }, QUERY],
+    [{ PASSWORD_BREACH_CHECK_URL: 'https://pwned.example.test/#f' }, QUERY],
+    [
+      { PASSWORD_BREACH_CHECK_TIMEOUT_MS: '0' },
+      'PASSWORD_BREACH_CHECK_TIMEOUT_MS must be an integer from 1 to 60000',
+    ],
+  ])('stops with one line that names the variable and the rule for %j', (env, reason) => {
+    expect(refusal(env)).toBe(`Invalid configuration: ${reason}`);
   });
 
   it('refuses an http:// service in production while the check is on, and not while it is off', () => {

@@ -125,7 +125,7 @@ describe('loadConfig', () => {
 
   // zod's own words would stand in for an emptied message, so only the whole line tells.
   it.each([
-    [{ PORT: 'eighty' }, 'PORT must be an integer between 0 and 65535'],
+    [{ PORT: 'eighty' }, 'PORT must be an integer from 0 to 65535'],
     [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL must be a URL'],
     [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL must be a PostgreSQL URL'],
     [

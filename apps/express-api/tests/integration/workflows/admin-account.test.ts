@@ -93,15 +93,22 @@ describe('the admin from the environment', () => {
     expect(t.logs.entries).toEqual([]);
   });
 
-  it('keeps an unverified admin unverified, with its password, and warns', async () => {
+  it('keeps an unverified admin unverified, with its password, and warns how it gets verified', async () => {
     const admin = await t.given.unverifiedUser({ role: 'admin' });
     const before = await t.repos.users.findById(admin.id);
 
     await bootstrap(admin.email, 'another password');
 
     expect(await t.repos.users.findById(admin.id)).toEqual(before);
+    // The operator's only clue at start: what is wrong and what fixes it.
     expect(t.logs.events('admin_unverified')).toEqual([
-      expect.objectContaining({ level: 40, userId: admin.id }),
+      expect.objectContaining({
+        level: 40,
+        userId: admin.id,
+        msg:
+          'the ADMIN_EMAIL admin has not verified its email address: it can sign in once it ' +
+          'follows the link in its verification email',
+      }),
     ]);
   });
 

@@ -116,3 +116,41 @@ describe('event logs', () => {
     expect(logged).not.toMatch(/argon2/);
   });
 });
+
+describe('event logs of the limits on costly requests', () => {
+  // One request each per window: the second is refused.
+  const once = { max: 1, windowSeconds: 600 };
+  const limited = useTestApp({
+    rateLimits: { register: once, login: once, verifyEmail: once, verificationEmails: once },
+  });
+
+  it('logs each refusal as rate_limited, naming the limit and the address or account it counts', async () => {
+    const user = await limited.given.user();
+    const login = { email: user.email, password: user.password };
+    const register = () => {
+      const { name, email, password } = limited.given.attributes();
+      return limited.api.post('/api/auth/register').send({ name, email, password });
+    };
+    await register().expect(201);
+    await register().expect(429);
+    await limited.api.post('/api/auth/login').send(login).expect(200);
+    await limited.api.post('/api/auth/login').send(login).expect(429);
+    await limited.api.post('/api/auth/verify-email').send({ token: 'a-token' }).expect(400);
+    await limited.api.post('/api/auth/verify-email').send({ token: 'a-token' }).expect(429);
+    const changeEmail = () =>
+      limited.api.as(user).patch(`/api/users/${user.id}`).send({ email: limited.given.email() });
+    await changeEmail().expect(200);
+
+    const res = await changeEmail();
+
+    expect(res).toBeProblem(429, {
+      detail: 'Too many verification emails for this account. Try again later.',
+    });
+    expect(limited.logs.events('rate_limited').map(fieldsOf)).toEqual([
+      { event: 'rate_limited', limit: 'register', clientIp: '127.0.0.1' },
+      { event: 'rate_limited', limit: 'login', clientIp: '127.0.0.1' },
+      { event: 'rate_limited', limit: 'verify_email', clientIp: '127.0.0.1' },
+      { event: 'rate_limited', limit: 'verification_email', userId: user.id },
+    ]);
+  });
+});

@@ -255,3 +255,25 @@ describe('POST /api/users (admin create) with the breached-password check', () =
     expect(outbound.requests).toEqual([]);
   });
 });
+
+describe('a service URL with a path (a mirror or a proxy)', () => {
+  // Trailing slashes too, as an operator may well write them.
+  const mirror = useTestApp(
+    { passwordBreachCheck: { url: `${SERVICE}/mirror//`, timeoutMs: TIMEOUT_MS } },
+    { outbound },
+  );
+
+  it('asks for the range below that path, the trailing slashes dropped', async () => {
+    const { name, email, password } = mirror.given.attributes();
+    outbound
+      .origin(SERVICE)
+      .intercept({ path: `/mirror${rangePath(password)}`, method: 'GET' })
+      .reply(200, rangeAnswer(password));
+
+    await mirror.api.post('/api/auth/register').send({ name, email, password }).expect(201);
+
+    expect(outbound.requests.map((request) => request.path)).toEqual([
+      `/mirror${rangePath(password)}`,
+    ]);
+  });
+});
