@@ -106,10 +106,10 @@ const routedPath = (path: string) =>
 function isValidPercentEncoding(path: string): boolean {
   try {
     decodeURI(path);
-    return true;
   } catch {
     return false;
   }
+  return true;
 }
 
 /**
