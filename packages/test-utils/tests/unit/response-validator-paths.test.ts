@@ -91,6 +91,16 @@ describe('createResponseValidator reading the request path', () => {
   });
 });
 
+describe('createResponseValidator with a method the path does not have', () => {
+  it('names the method in capitals, whatever case the request gave it, and those the path has', () => {
+    const deleted = { ...exchange('/health', 200), method: 'delete' };
+
+    expect(validator.problemsWith(deleted)).toEqual([
+      'the document describes no DELETE on /health (only GET)',
+    ]);
+  });
+});
+
 describe('createResponseValidator with a document that has no Problem schema', () => {
   it.each([
     ['no components', { openapi: '3.1.0', paths: {} }],
