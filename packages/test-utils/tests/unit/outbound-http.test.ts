@@ -180,6 +180,12 @@ describe('OutboundHttp handing requests on', () => {
   });
 });
 
+describe('OutboundHttp before its first start', () => {
+  it('has recorded no request', () => {
+    expect(new OutboundHttp().requests).toEqual([]);
+  });
+});
+
 describe('OutboundHttp as the global dispatcher', () => {
   it('leaves the global dispatcher alone when stopped without having started', async () => {
     const before = getGlobalDispatcher();

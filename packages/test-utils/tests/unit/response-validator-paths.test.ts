@@ -120,6 +120,28 @@ describe('createResponseValidator with a document that has no Problem schema', (
 });
 
 describe('findOperation', () => {
+  it('lists every method the path has, in the order OpenAPI gives them', () => {
+    const methods = ['trace', 'patch', 'head', 'options', 'delete', 'post', 'put', 'get'];
+    const everything = Object.fromEntries(methods.map((method) => [method, {}]));
+
+    const found = findOperation(
+      { openapi: '3.1.0', paths: { '/all': everything } },
+      'QUERY',
+      '/all',
+    );
+
+    expect(found?.methods).toEqual([
+      'GET',
+      'PUT',
+      'POST',
+      'DELETE',
+      'OPTIONS',
+      'HEAD',
+      'PATCH',
+      'TRACE',
+    ]);
+  });
+
   it('gives the template, the JSON pointer to the operation and the methods the path has', () => {
     expect(findOperation(document, 'post', '/~alice')).toEqual({
       template: '/~{handle}',
