@@ -27,7 +27,7 @@ function headersOf(raw: RawHeaders): Record<string, string> {
     headers[String(name).toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
   };
   if (raw == null) return headers;
-  // Node's fetch hands its dispatcher a flat [name, value, name, value…] list.
+  // undici's request() hands on a flat [name, value, name, value…] list as its caller gave it.
   if (Array.isArray(raw)) {
     const flat: unknown[] = raw;
     for (let i = 0; i + 1 < flat.length; i += 2) add(flat[i], flat[i + 1]);

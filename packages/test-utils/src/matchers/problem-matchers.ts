@@ -50,6 +50,7 @@ const LEAKS: [RegExp, string][] = [
 
 function stringsIn(value: unknown): string[] {
   if (typeof value === 'string') return [value];
+  // Stryker disable next-line ArrayDeclaration: equivalent, a number or null holds no text, and the mutant's made-up string matches no leak
   if (typeof value !== 'object' || value === null) return [];
   return Object.values(value).flatMap(stringsIn);
 }
@@ -63,13 +64,13 @@ function includesEach(
   if (!Array.isArray(actual)) return false;
   const entries = actual as unknown[];
   return expected.every((wanted) =>
-    entries.some(
-      (entry) =>
-        typeof entry === 'object' &&
-        entry !== null &&
-        Object.entries(wanted).every(([field, value]) =>
-          context.equals((entry as Record<string, unknown>)[field], value),
+    entries.some((entry) =>
+      Object.entries(wanted).every(([field, value]) =>
+        context.equals(
+          (entry as Partial<Record<string, unknown>> | null | undefined)?.[field],
+          value,
         ),
+      ),
     ),
   );
 }

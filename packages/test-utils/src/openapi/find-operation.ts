@@ -13,7 +13,7 @@ export interface MediaType {
 
 export interface ResponseObject {
   content?: Record<string, MediaType | undefined>;
-  headers?: Record<string, { required?: boolean } | undefined>;
+  headers?: Record<string, { required?: boolean }>;
 }
 
 export interface Operation {
@@ -52,12 +52,13 @@ export function findOperation(
   method: string,
   pathname: string,
 ): FoundOperation | undefined {
-  const templates = Object.keys(document.paths ?? {});
+  const paths = document.paths ?? {};
+  const templates = Object.keys(paths);
   const template =
     templates.find((candidate) => candidate === pathname) ??
     templates.find((candidate) => matches(candidate, pathname));
   if (template === undefined) return undefined;
-  const item = document.paths?.[template] ?? {};
+  const item = paths[template] ?? {};
   const key = method.toLowerCase();
   return {
     template,

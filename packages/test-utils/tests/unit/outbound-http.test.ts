@@ -3,7 +3,7 @@
 // fails the test even when the code that sent it swallowed the error.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { getGlobalDispatcher } from 'undici';
+import { errors, getGlobalDispatcher } from 'undici';
 import { OutboundHttp } from '../../src';
 
 const SERVICE = 'https://service.example.test';
@@ -68,6 +68,34 @@ describe('OutboundHttp', () => {
     expect(() => outbound.verify()).toThrow(/pending/i);
   });
 
+  it('lists every request nothing matched in the failure, as method, origin and path', async () => {
+    await Promise.allSettled([
+      fetchVia(`${SERVICE}/a?q=1`),
+      fetchVia(`${SERVICE}/b`, { method: 'POST' }),
+    ]);
+
+    expect(() => outbound.verify()).toThrow(
+      'Outbound request(s) no interceptor matched (the test must arrange them): ' +
+        `GET ${SERVICE}/a?q=1, POST ${SERVICE}/b`,
+    );
+  });
+
+  it('counts a request answered with an arranged error as matched', async () => {
+    outbound
+      .origin(SERVICE)
+      .intercept({ path: '/down', method: 'GET' })
+      .replyWithError(new Error('connection reset'));
+
+    const outcome = await fetchVia(`${SERVICE}/down`).then(
+      () => 'answered',
+      () => 'rejected',
+    );
+
+    expect(outcome).toBe('rejected');
+    expect(outbound.requests).toEqual([expect.objectContaining({ path: '/down', matched: true })]);
+    expect(() => outbound.verify()).not.toThrow();
+  });
+
   it('lets no request reach a real server, even one that is listening', async () => {
     const real = await realServer();
 
@@ -93,7 +121,80 @@ describe('OutboundHttp', () => {
   });
 });
 
+// undici's own request() hands its headers on as the caller wrote them: a flat list, an object
+// whose values may be lists, or none at all.
+describe('OutboundHttp recording the headers of an undici request()', () => {
+  const outbound = new OutboundHttp();
+  beforeEach(() => outbound.start());
+  afterEach(() => outbound.stop());
+
+  const requestVia = (
+    headers?: string[] | Record<string, string | string[]> | Map<string, string>,
+  ) => {
+    outbound.origin(SERVICE).intercept({ path: '/h', method: 'GET' }).reply(204, '');
+    return outbound.dispatcher.request({ origin: SERVICE, path: '/h', method: 'GET', headers });
+  };
+
+  it('reads a flat name, value, name, value list, names lower-cased', async () => {
+    await requestVia(['X-Trace', 'abc', 'accept', 'text/plain']);
+
+    expect(outbound.requests[0]?.headers).toEqual({ 'x-trace': 'abc', accept: 'text/plain' });
+  });
+
+  it('leaves out a last name that has no value after it', async () => {
+    await requestVia(['x-trace', 'abc', 'accept']);
+
+    expect(outbound.requests[0]?.headers).toEqual({ 'x-trace': 'abc' });
+  });
+
+  it('joins the values of a header given as a list with a comma', async () => {
+    await requestVia({ 'X-Tag': ['a', 'b'] });
+
+    expect(outbound.requests[0]?.headers).toEqual({ 'x-tag': 'a, b' });
+  });
+
+  it('reads headers given as an iterable of name and value pairs', async () => {
+    await requestVia(new Map([['X-Trace', 'abc']]));
+
+    expect(outbound.requests[0]?.headers).toEqual({ 'x-trace': 'abc' });
+  });
+
+  it('records no headers for a request sent with none', async () => {
+    await requestVia();
+
+    expect(outbound.requests).toEqual([
+      { method: 'GET', origin: SERVICE, path: '/h', headers: {}, matched: true },
+    ]);
+  });
+});
+
+describe('OutboundHttp handing requests on', () => {
+  // What undici does with a handler that cannot take an error: it throws the error to the caller.
+  it("throws undici's own error for a handler with no onError, as undici would", async () => {
+    const outbound = new OutboundHttp();
+    await outbound.stop();
+
+    expect(() =>
+      outbound.dispatcher.dispatch({ origin: SERVICE, path: '/', method: 'GET' }, {}),
+    ).toThrow(errors.ClientDestroyedError);
+  });
+});
+
+describe('OutboundHttp before its first start', () => {
+  it('has recorded no request', () => {
+    expect(new OutboundHttp().requests).toEqual([]);
+  });
+});
+
 describe('OutboundHttp as the global dispatcher', () => {
+  it('leaves the global dispatcher alone when stopped without having started', async () => {
+    const before = getGlobalDispatcher();
+
+    await new OutboundHttp().stop();
+
+    expect(getGlobalDispatcher()).toBe(before);
+  });
+
   it('puts the previous global dispatcher back when it stops', async () => {
     const before = getGlobalDispatcher();
     const outbound = new OutboundHttp();

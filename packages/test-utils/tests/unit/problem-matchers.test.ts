@@ -1,5 +1,7 @@
 // Unit tests for toBeProblem: it passes on a good RFC 9457 response and says exactly what is
 // wrong with a bad one.
+import { stripVTControlCharacters } from 'node:util';
+
 const problem = (status: number, body: Record<string, unknown> = {}) => ({
   status,
   headers: { 'content-type': 'application/problem+json; charset=utf-8' },
@@ -12,11 +14,12 @@ const problem = (status: number, body: Record<string, unknown> = {}) => ({
   },
 });
 
+// Colours off, as a developer's terminal may have them on (and Stryker turns them on).
 const failureOf = (check: () => void): string => {
   try {
     check();
   } catch (error) {
-    return (error as Error).message;
+    return stripVTControlCharacters((error as Error).message);
   }
   throw new Error('expected the matcher to fail');
 };
@@ -46,9 +49,29 @@ describe('toBeProblem', () => {
     ).toMatch(/body\.errors/);
   });
 
-  it('fails on the wrong status, naming both', () => {
-    expect(failureOf(() => expect(problem(404)).toBeProblem(400))).toMatch(
-      /status 404 instead of 400/,
+  it('fails on the wrong status, naming both, one failure a line', () => {
+    expect(failureOf(() => expect(problem(404)).toBeProblem(400))).toBe(
+      'expected a 400 problem response, but:\n' +
+        '  - status 404 instead of 400\n' +
+        '  - body.status is 404 instead of 400',
+    );
+  });
+
+  it('fails on a response with no content type', () => {
+    const response = { ...problem(404), headers: {} };
+
+    expect(failureOf(() => expect(response).toBeProblem(404))).toContain(
+      '  - content-type undefined instead of application/problem+json',
+    );
+  });
+
+  it('fails on a field that differs from the one expected, printing both', () => {
+    expect(
+      failureOf(() => expect(problem(404)).toBeProblem(404, { title: 'Gone', detail: 'x' })),
+    ).toBe(
+      'expected a 404 problem response, but:\n' +
+        '  - body.title is "Not Found", expected "Gone"\n' +
+        '  - body.detail is "No user with that id.", expected "x"',
     );
   });
 
@@ -83,6 +106,16 @@ describe('toBeProblem', () => {
     );
   });
 
+  it('says the response is a problem when .not fails', () => {
+    expect(failureOf(() => expect(problem(404)).not.toBeProblem(404))).toBe(
+      'expected the response not to be a 404 problem, but it is',
+    );
+  });
+
+  it('reads members that are null without failing on them', () => {
+    expect(problem(404, { instance: null })).toBeProblem(404);
+  });
+
   it('works with .not', () => {
     expect({
       status: 200,
@@ -99,5 +132,75 @@ describe('toBeProblem with a Fastify inject() response', () => {
     expect({ statusCode: status, headers, body: JSON.stringify(body) }).toBeProblem(404, {
       title: 'Not Found',
     });
+  });
+});
+
+describe('toBeProblem with expected validation errors', () => {
+  const invalid = (errors: unknown) => problem(400, { errors });
+
+  it('fails when the body has no errors list, printing what it expected', () => {
+    expect(
+      failureOf(() => expect(invalid(undefined)).toBeProblem(400, { errors: [{ path: 'email' }] })),
+    ).toBe(
+      'expected a 400 problem response, but:\n' +
+        '  - body.errors is undefined, expected to include [{"path": "email"}]',
+    );
+  });
+
+  it('fails when only some of the expected errors are there', () => {
+    const response = invalid([{ path: 'email', message: 'Invalid email' }]);
+
+    expect(
+      failureOf(() =>
+        expect(response).toBeProblem(400, { errors: [{ path: 'email' }, { path: 'name' }] }),
+      ),
+    ).toContain(
+      '  - body.errors is [{"message": "Invalid email", "path": "email"}], expected to include [{"path": "email"}, {"path": "name"}]',
+    );
+  });
+
+  it('fails when an error matches some of the fields expected but not all', () => {
+    const response = invalid([{ path: 'email', message: 'Invalid email' }]);
+
+    expect(
+      failureOf(() =>
+        expect(response).toBeProblem(400, { errors: [{ path: 'email', message: 'Required' }] }),
+      ),
+    ).toContain(
+      '  - body.errors is [{"message": "Invalid email", "path": "email"}], expected to include [{"message": "Required", "path": "email"}]',
+    );
+  });
+
+  it('passes over entries that are not objects', () => {
+    expect(invalid([null, 'email is invalid', { path: 'email' }])).toBeProblem(400, {
+      errors: [{ path: 'email' }],
+    });
+  });
+});
+
+describe('toBeProblem with a body the client did not parse as JSON', () => {
+  it('reads no members from a body supertest kept as a Buffer', () => {
+    const { status, headers, body } = problem(404);
+    const response = { status, headers, body: Buffer.from(JSON.stringify(body)) };
+
+    expect(failureOf(() => expect(response).toBeProblem(404))).toBe(
+      'expected a 404 problem response, but:\n' +
+        '  - body.type is not a string\n' +
+        '  - body.title is not a string\n' +
+        '  - body.detail is not a string\n' +
+        '  - body.status is undefined instead of 404',
+    );
+  });
+
+  it('finds a stack trace in a text body that is not JSON', () => {
+    const response = {
+      statusCode: 500,
+      headers: { 'content-type': 'text/plain' },
+      body: 'Error: boom\n    at handler (/app/dist/users.js:10:5)',
+    };
+
+    expect(failureOf(() => expect(response).toBeProblem(500))).toContain(
+      '  - the body holds a stack trace',
+    );
   });
 });

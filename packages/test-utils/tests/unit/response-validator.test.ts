@@ -211,7 +211,10 @@ describe('responseValidatorFor', () => {
       res.end('no');
     }).listen(0, '127.0.0.1');
 
-    await expect(responseValidatorFor(server)).rejects.toThrow(/openapi\.json answered 404: no/);
-    await new Promise((resolve) => server.close(resolve));
+    const reading = responseValidatorFor(server).finally(
+      () => new Promise((resolve) => server.close(resolve)),
+    );
+
+    await expect(reading).rejects.toThrow(/openapi\.json answered 404: no/);
   });
 });
