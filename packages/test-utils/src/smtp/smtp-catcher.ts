@@ -65,7 +65,7 @@ function addressesOf(header: AddressObject | AddressObject[] | undefined): strin
 }
 
 function firstAddress(header: AddressObject | undefined) {
-  const [first] = header?.value ?? [];
+  const first = header?.value[0];
   return first?.address ? { name: first.name, address: first.address } : undefined;
 }
 

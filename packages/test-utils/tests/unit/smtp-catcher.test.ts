@@ -44,6 +44,26 @@ describe('startSmtpCatcher', () => {
     ]);
   });
 
+  it('parses a message with no From, To, subject or body as empty, keeping its envelope', async () => {
+    const transport = createTransport({ url: catcher.url });
+
+    await transport.sendMail({
+      envelope: { from: 'sender@example.test', to: ['ada@example.test'] },
+      raw: 'X-Note: headers only\r\n\r\n',
+    });
+
+    expect(catcher.messages).toEqual([
+      {
+        envelope: { from: 'sender@example.test', to: ['ada@example.test'] },
+        from: undefined,
+        to: [],
+        subject: '',
+        text: '',
+        user: undefined,
+      },
+    ]);
+  });
+
   it('finds messages by recipient whatever the case, the last one last', async () => {
     await send(catcher.url, { to: 'ada@example.test', subject: 'First' });
     await send(catcher.url, { to: 'bob@example.test' });
