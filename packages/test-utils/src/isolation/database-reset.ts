@@ -19,7 +19,8 @@ export interface ResetOptions {
 }
 
 function resetStatement(strategy: ResetStrategy, tables: string[]): string {
-  if (tables.length === 0) return 'SELECT 1';
+  // Nothing to empty: an empty query, which PostgreSQL answers like any other.
+  if (tables.length === 0) return '';
   if (strategy === 'truncate') return `TRUNCATE ${tables.join(', ')} RESTART IDENTITY CASCADE`;
   return tables.map((table) => `DELETE FROM ${table}`).join(';\n');
 }

@@ -22,6 +22,7 @@ export const isMigrationTable = (table: string) =>
 
 interface TableRow {
   name: string;
+  relname: string;
   parents: string[] | null;
 }
 
@@ -34,7 +35,7 @@ export async function listTablesChildrenFirst(
   preserve: (table: string) => boolean = isMigrationTable,
 ): Promise<string[]> {
   const { rows } = await client.query<TableRow>(`
-    SELECT format('%I.%I', n.nspname, c.relname) AS name,
+    SELECT format('%I.%I', n.nspname, c.relname) AS name, c.relname,
            array_agg(DISTINCT format('%I.%I', pn.nspname, p.relname))
              FILTER (WHERE p.oid IS NOT NULL AND p.oid <> c.oid) AS parents
       FROM pg_class c
@@ -48,9 +49,7 @@ export async function listTablesChildrenFirst(
        AND n.nspname NOT LIKE 'pg_toast%'
      GROUP BY n.nspname, c.relname
      ORDER BY 1`);
-  const tables = rows.filter(
-    (row) => !preserve(row.name.split('.').pop()?.replace(/"/g, '') ?? ''),
-  );
+  const tables = rows.filter((row) => !preserve(row.relname));
   return orderChildrenFirst(tables);
 }
 

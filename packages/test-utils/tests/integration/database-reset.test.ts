@@ -59,6 +59,27 @@ describe.each(strategies)('the %s reset', (strategy) => {
     expect(await countRows(url, 'users')).toBe(0);
   });
 
+  it('keeps a table whose own name has a dot in it when told to preserve that name', async () => {
+    await query(url, 'CREATE TABLE IF NOT EXISTS "audit.log" (entry text)');
+    await query(url, `INSERT INTO "audit.log" VALUES ('kept')`);
+    const database = await createDatabaseReset(url, { strategy, preserve: ['audit.log'] });
+
+    await database.reset();
+    await database.close();
+
+    expect(await countRows(url, '"audit.log"')).toBeGreaterThan(0);
+  });
+
+  it('succeeds and empties nothing when every table is preserved', async () => {
+    const database = await createDatabaseReset(url, { strategy, preserve: [/./] });
+    await writeSampleRows(url);
+
+    const resetting = database.reset().finally(database.close);
+
+    await expect(resetting).resolves.toBeUndefined();
+    expect(await countRows(url, 'users')).toBe(2);
+  });
+
   it('leaves the schema intact, so the next test can write at once', async () => {
     const database = await createDatabaseReset(url, { strategy });
     await writeSampleRows(url);
