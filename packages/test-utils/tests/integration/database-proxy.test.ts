@@ -117,7 +117,9 @@ it('resets the app side of a connection when the database server cannot be reach
 
   const connecting = connect(nowhere.url, { connectionTimeoutMillis: 3000 });
 
-  await expect(connecting.finally(nowhere.close)).rejects.toMatchObject({ code: 'ECONNRESET' });
+  await expect(connecting.finally(() => nowhere.close())).rejects.toMatchObject({
+    code: 'ECONNRESET',
+  });
 });
 
 it('resets the connections still open when it closes, and refuses new ones', async () => {
