@@ -23,7 +23,7 @@ export const isMigrationTable = (table: string) =>
 interface TableRow {
   name: string;
   relname: string;
-  parents: string[] | null;
+  parents: string[];
 }
 
 /**
@@ -36,8 +36,8 @@ export async function listTablesChildrenFirst(
 ): Promise<string[]> {
   const { rows } = await client.query<TableRow>(`
     SELECT format('%I.%I', n.nspname, c.relname) AS name, c.relname,
-           array_agg(DISTINCT format('%I.%I', pn.nspname, p.relname))
-             FILTER (WHERE p.oid IS NOT NULL AND p.oid <> c.oid) AS parents
+           coalesce(array_agg(DISTINCT format('%I.%I', pn.nspname, p.relname))
+             FILTER (WHERE p.oid IS NOT NULL AND p.oid <> c.oid), '{}') AS parents
       FROM pg_class c
       JOIN pg_namespace n ON n.oid = c.relnamespace
       LEFT JOIN pg_constraint fk ON fk.conrelid = c.oid AND fk.contype = 'f'
@@ -54,7 +54,7 @@ export async function listTablesChildrenFirst(
 }
 
 function orderChildrenFirst(tables: TableRow[]): string[] {
-  const parentsOf = new Map(tables.map((table) => [table.name, table.parents ?? []]));
+  const parentsOf = new Map(tables.map((table) => [table.name, table.parents]));
   const ordered: string[] = [];
   const visiting = new Set<string>();
   // Depth-first: a table is placed after every table that references it.
