@@ -18,7 +18,7 @@ export interface ResetOptions {
   preserve?: (string | RegExp)[];
 }
 
-function resetStatement(strategy: ResetStrategy, tables: string[]): string {
+function resetStatement(strategy: ResetStrategy | undefined, tables: string[]): string {
   // Nothing to empty: an empty query, which PostgreSQL answers like any other.
   if (tables.length === 0) return '';
   if (strategy === 'truncate') return `TRUNCATE ${tables.join(', ')} RESTART IDENTITY CASCADE`;
@@ -41,6 +41,7 @@ export async function createDatabaseReset(
 ): Promise<DatabaseReset> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
+  // Stryker disable next-line ArrayDeclaration: a default list naming a table that no schema has keeps nothing more
   const preserve = options.preserve ?? [];
   const preserved = (table: string) =>
     preserve.some((kept) => (typeof kept === 'string' ? kept === table : kept.test(table)));
@@ -48,7 +49,7 @@ export async function createDatabaseReset(
     client,
     (table) => isMigrationTable(table) || preserved(table),
   );
-  const statement = resetStatement(options.strategy ?? 'delete', tables);
+  const statement = resetStatement(options.strategy, tables);
   return {
     reset: async () => {
       await client.query(statement);

@@ -1,10 +1,19 @@
 // Isolation between tests: each reset strategy brings the database back to its migrated,
 // empty state, whatever the app committed. See docs/test-database.md.
 import { createDatabaseReset, useTestDatabase, type ResetStrategy } from '../../src';
+import { findFreePort } from '../../src/database/free-port';
 import { countRows, query, writeSampleRows } from '../fixtures/sql';
 
 const { url } = useTestDatabase();
 const strategies: ResetStrategy[] = ['delete', 'truncate'];
+
+const nextAttemptId = async () =>
+  (
+    await query<{ id: string }>(
+      url,
+      "INSERT INTO login_attempts (email, client) VALUES ('a', 'b') RETURNING id",
+    )
+  )[0]?.id;
 
 describe.each(strategies)('the %s reset', (strategy) => {
   it('empties every table the test wrote to, children and parents alike', async () => {
@@ -93,15 +102,36 @@ describe.each(strategies)('the %s reset', (strategy) => {
   });
 });
 
-describe('sequences after a reset', () => {
-  const nextAttemptId = async () =>
-    (
-      await query<{ id: string }>(
-        url,
-        "INSERT INTO login_attempts (email, client) VALUES ('a', 'b') RETURNING id",
-      )
-    )[0]?.id;
+describe('createDatabaseReset', () => {
+  it('empties with delete when given no strategy, so sequences keep counting', async () => {
+    const database = await createDatabaseReset(url);
+    const first = await nextAttemptId();
 
+    await database.reset();
+    const second = await nextAttemptId();
+    await database.close();
+
+    expect(Number(second)).toBeGreaterThan(Number(first));
+  });
+
+  it('connects to the database of the URL it is given', async () => {
+    const port = await findFreePort();
+
+    const creating = createDatabaseReset(`postgres://nobody@127.0.0.1:${port}/nowhere_test`);
+
+    await expect(creating).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+  });
+
+  it('closes its connection, after which a reset fails', async () => {
+    const database = await createDatabaseReset(url);
+
+    await database.close();
+
+    await expect(database.reset()).rejects.toThrow(/not queryable/);
+  });
+});
+
+describe('sequences after a reset', () => {
   it('restart with truncate', async () => {
     const database = await createDatabaseReset(url, { strategy: 'truncate' });
     await database.reset();
