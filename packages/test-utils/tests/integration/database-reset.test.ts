@@ -1,6 +1,7 @@
 // Isolation between tests: each reset strategy brings the database back to its migrated,
 // empty state, whatever the app committed. See docs/test-database.md.
 import { createDatabaseReset, useTestDatabase, type ResetStrategy } from '../../src';
+import { useDatabaseReset } from '../../src/isolation/use-database-reset';
 import { findFreePort } from '../../src/database/free-port';
 import { countRows, query, writeSampleRows } from '../fixtures/sql';
 
@@ -155,5 +156,40 @@ describe('sequences after a reset', () => {
     await database.close();
 
     expect(Number(second)).toBeGreaterThan(Number(first));
+  });
+});
+
+describe('useDatabaseReset', () => {
+  // The runner's hooks, recorded, so the test can play a file's life: beforeAll, then a
+  // test's beforeEach, then afterAll.
+  const recordHooks = () => {
+    const hooks = new Map<string, () => Promise<void>>();
+    const record = (name: string) => (fn: () => Promise<void>) => void hooks.set(name, fn);
+    const run = (name: string) => hooks.get(name)?.() ?? Promise.reject(new Error(`no ${name}`));
+    return {
+      hooks: {
+        beforeAll: record('beforeAll'),
+        beforeEach: record('beforeEach'),
+        afterAll: record('afterAll'),
+      },
+      run,
+    };
+  };
+
+  it('empties the tables before each test as told, and closes its connection after all', async () => {
+    const { hooks, run } = recordHooks();
+    useDatabaseReset(url, hooks, { strategy: 'truncate' });
+    await run('beforeAll');
+    await writeSampleRows(url);
+
+    await run('beforeEach');
+    const afterReset = await countRows(url, 'users');
+    const second = await nextAttemptId();
+    await run('afterAll');
+
+    expect(afterReset).toBe(0);
+    // Truncated, as the options said: the sequence restarted.
+    expect(second).toBe('1');
+    await expect(run('beforeEach')).rejects.toThrow(/not queryable/);
   });
 });
