@@ -22,7 +22,8 @@ export const isMigrationTable = (table: string) =>
 
 interface TableRow {
   name: string;
-  parents: string[] | null;
+  relname: string;
+  parents: string[];
 }
 
 /**
@@ -34,9 +35,9 @@ export async function listTablesChildrenFirst(
   preserve: (table: string) => boolean = isMigrationTable,
 ): Promise<string[]> {
   const { rows } = await client.query<TableRow>(`
-    SELECT format('%I.%I', n.nspname, c.relname) AS name,
-           array_agg(DISTINCT format('%I.%I', pn.nspname, p.relname))
-             FILTER (WHERE p.oid IS NOT NULL AND p.oid <> c.oid) AS parents
+    SELECT format('%I.%I', n.nspname, c.relname) AS name, c.relname,
+           coalesce(array_agg(DISTINCT format('%I.%I', pn.nspname, p.relname))
+             FILTER (WHERE p.oid IS NOT NULL AND p.oid <> c.oid), '{}') AS parents
       FROM pg_class c
       JOIN pg_namespace n ON n.oid = c.relnamespace
       LEFT JOIN pg_constraint fk ON fk.conrelid = c.oid AND fk.contype = 'f'
@@ -48,14 +49,12 @@ export async function listTablesChildrenFirst(
        AND n.nspname NOT LIKE 'pg_toast%'
      GROUP BY n.nspname, c.relname
      ORDER BY 1`);
-  const tables = rows.filter(
-    (row) => !preserve(row.name.split('.').pop()?.replace(/"/g, '') ?? ''),
-  );
+  const tables = rows.filter((row) => !preserve(row.relname));
   return orderChildrenFirst(tables);
 }
 
 function orderChildrenFirst(tables: TableRow[]): string[] {
-  const parentsOf = new Map(tables.map((table) => [table.name, table.parents ?? []]));
+  const parentsOf = new Map(tables.map((table) => [table.name, table.parents]));
   const ordered: string[] = [];
   const visiting = new Set<string>();
   // Depth-first: a table is placed after every table that references it.

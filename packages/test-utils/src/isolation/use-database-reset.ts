@@ -19,9 +19,11 @@ export function useDatabaseReset(url: string, hooks: RunnerHooks, options: Reset
     reset = await createDatabaseReset(url, options);
   });
   hooks.beforeEach(async () => {
+    // Stryker disable next-line OptionalChaining: there is no reset only when beforeAll failed, and the runner has failed the file for it
     await reset?.reset();
   });
   hooks.afterAll(async () => {
+    // Stryker disable next-line OptionalChaining: there is no reset only when beforeAll failed, and the runner has failed the file for it
     await reset?.close();
   });
 }

@@ -36,8 +36,17 @@ describe('a test transaction', () => {
     const transaction = await beginTestTransaction(url);
     await transaction.client.query(`${insertUser}; COMMIT`);
 
-    await expect(transaction.reset()).rejects.toThrow(/app committed or rolled back/);
+    const failure: unknown = await transaction.reset().catch((error: unknown) => error);
     await transaction.close();
+
+    expect(failure).toMatchObject({
+      message:
+        'The test transaction is gone: the app committed or rolled back the transaction it ' +
+        'was handed. Give the app this connection so that its transactions nest as ' +
+        'savepoints, or isolate with createDatabaseReset().',
+      // PostgreSQL's own word: no transaction to roll back to.
+      cause: expect.objectContaining({ code: '25P01' }),
+    });
 
     // The commit went through: the very leak this strategy cannot prevent.
     expect(await countRows(url, 'users')).toBe(1);

@@ -1,5 +1,5 @@
 // Unit tests for test data: unique, deterministic values and factories that persist.
-import { createSequence, defineFactory } from '../../src';
+import { createSequence, defineFactory, type Sequence } from '../../src';
 
 describe('createSequence', () => {
   it('gives unique emails that name the worker, the same ones on every run', () => {
@@ -55,5 +55,16 @@ describe('defineFactory', () => {
 
     expect(created.map((user) => user.id)).toEqual([1, 2, 3]);
     expect(new Set(created.map((user) => user.email)).size).toBe(3);
+  });
+
+  it('draws its unique values from the sequence it is given, or else from its own', () => {
+    const defaults = (sequence: Sequence) => ({ email: sequence.email() });
+    const persist = async (attributes: { email: string }) => Promise.resolve(attributes);
+
+    const given = defineFactory({ defaults, persist, sequence: createSequence('7') }).build();
+    const own = defineFactory({ defaults, persist }).build();
+
+    expect(given.email).toBe('user.w7.1@example.test');
+    expect(own.email).toMatch(/^user\.w\d+\.1@example\.test$/);
   });
 });

@@ -18,6 +18,12 @@ describe('FakeClock', () => {
     expect(clock.now().toISOString()).toBe('2030-01-02T01:01:01.500Z');
   });
 
+  it('starts at 2030-01-01T00:00:00.000Z when given no start', () => {
+    const clock = new FakeClock();
+
+    expect(clock.now().toISOString()).toBe('2030-01-01T00:00:00.000Z');
+  });
+
   it('can be set to any moment', () => {
     const clock = new FakeClock();
 
@@ -40,5 +46,9 @@ describe('durationToMs', () => {
     expect(durationToMs({ milliseconds: 1, seconds: 1, minutes: 1, hours: 1, days: 1 })).toBe(
       90_061_001,
     );
+  });
+
+  it('counts each day as 24 hours', () => {
+    expect(durationToMs({ days: 3 })).toBe(3 * 24 * 60 * 60 * 1000);
   });
 });

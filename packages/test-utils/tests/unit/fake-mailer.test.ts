@@ -40,6 +40,18 @@ describe('FakeMailer', () => {
     expect(mailer.sent.map((sent) => sent.to)).toEqual(['bob@example.test']);
   });
 
+  it.each([
+    ['failNext()', (mailer: FakeMailer) => mailer.failNext()],
+    ['failAlways()', (mailer: FakeMailer) => mailer.failAlways()],
+  ])('says the transport is unavailable when %s is given no error', async (_how, fail) => {
+    const mailer = new FakeMailer();
+    fail(mailer);
+
+    const sending = mailer.send(message('ada@example.test'));
+
+    await expect(sending).rejects.toThrow(new Error('Mail transport unavailable (fake)'));
+  });
+
   it('fails every send until it recovers', async () => {
     const mailer = new FakeMailer();
     mailer.failAlways();

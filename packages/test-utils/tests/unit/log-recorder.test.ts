@@ -13,6 +13,14 @@ describe('LogRecorder', () => {
     ]);
   });
 
+  it('skips blank lines, a carriage return or spaces alone among them', () => {
+    const logs = new LogRecorder();
+
+    logs.write('{"event":"a"}\r\n\r\n  \n{"event":"b"}\n');
+
+    expect(logs.entries).toEqual([{ event: 'a' }, { event: 'b' }]);
+  });
+
   it('finds entries by event name', () => {
     const logs = new LogRecorder();
     logs.write('{"event":"login.failed","email":"a@example.test"}\n{"event":"user.deleted"}\n');

@@ -20,7 +20,7 @@ describe('isMigrationTable', () => {
     expect(isMigrationTable(table)).toBe(true);
   });
 
-  it.each(['users', 'migration_plans', 'sequelize_users', 'knex_jobs'])(
+  it.each(['users', 'migration_plans', 'migrations_to_review', 'sequelize_users', 'knex_jobs'])(
     'leaves the app table %s to be reset',
     (table) => {
       expect(isMigrationTable(table)).toBe(false);

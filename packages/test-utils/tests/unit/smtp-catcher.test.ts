@@ -4,6 +4,7 @@
 // See docs/external-services.md.
 import { connect } from 'node:net';
 import { createTransport } from 'nodemailer';
+import { findFreePort } from '../../src/database/free-port';
 import { startSmtpCatcher, type SmtpCatcher } from '../../src/smtp';
 
 let catcher: SmtpCatcher;
@@ -42,6 +43,40 @@ describe('startSmtpCatcher', () => {
         user: undefined,
       },
     ]);
+  });
+
+  it('parses a message with no From, To, subject or body as empty, keeping its envelope', async () => {
+    const transport = createTransport({ url: catcher.url });
+
+    await transport.sendMail({
+      envelope: { from: 'sender@example.test', to: ['ada@example.test'] },
+      raw: 'X-Note: headers only\r\n\r\n',
+    });
+
+    expect(catcher.messages).toEqual([
+      {
+        envelope: { from: 'sender@example.test', to: ['ada@example.test'] },
+        from: undefined,
+        to: [],
+        subject: '',
+        text: '',
+        user: undefined,
+      },
+    ]);
+  });
+
+  it('lists every address of To and finds the message by any of them, leaving out a group with none', async () => {
+    await send(catcher.url, { to: 'ada@example.test, Bob <bob@example.test>' });
+    await createTransport({ url: catcher.url }).sendMail({
+      envelope: { from: 'sender@example.test', to: ['eve@example.test'] },
+      raw: 'To: undisclosed-recipients:;\r\nSubject: Hidden\r\n\r\nHi\r\n',
+    });
+
+    expect(catcher.messages.map((message) => message.to)).toEqual([
+      ['ada@example.test', 'bob@example.test'],
+      [],
+    ]);
+    expect(catcher.sentTo('bob@example.test')).toEqual([catcher.messages[0]]);
   });
 
   it('finds messages by recipient whatever the case, the last one last', async () => {
@@ -85,11 +120,31 @@ describe('startSmtpCatcher', () => {
 
       const refused = send(url, { to: 'ada@example.test', subject: 'Refused' });
 
-      await expect(refused).rejects.toMatchObject({ responseCode: code });
+      await expect(refused).rejects.toMatchObject({
+        responseCode: code,
+        response: `${code} Refused by the test SMTP server (${code})`,
+      });
       await send(url, { to: 'ada@example.test', subject: 'Accepted' });
       expect(catcher.messages.map((message) => message.subject)).toEqual(['Accepted']);
     },
   );
+
+  it('refuses the message of the next connection with 550 when told no more', async () => {
+    catcher.refuseNext();
+
+    const refused = send(catcher.url, { to: 'ada@example.test' });
+
+    await expect(refused).rejects.toMatchObject({ responseCode: 550 });
+    expect(catcher.messages).toEqual([]);
+  });
+
+  it('refuses the sign-in with the code it is given', async () => {
+    catcher.refuseNext({ at: 'auth', code: 454 });
+
+    const refused = send(catcher.url.replace('//', '//mailer:secret@'), { to: 'ada@example.test' });
+
+    await expect(refused).rejects.toMatchObject({ responseCode: 454 });
+  });
 
   it('cuts the next connection once the message is sent, and keeps nothing of it', async () => {
     catcher.dropNext();
@@ -117,6 +172,17 @@ describe('startSmtpCatcher', () => {
     await send(catcher.url, { to: 'bob@example.test' });
 
     expect(catcher.messages.map((message) => message.to)).toEqual([['bob@example.test']]);
+  });
+
+  it('listens on the port it is given, and fails to start on one already taken', async () => {
+    const port = await findFreePort();
+
+    const given = await startSmtpCatcher({ port });
+    const taken = startSmtpCatcher({ port });
+
+    expect(given.port).toBe(port);
+    await expect(taken).rejects.toMatchObject({ code: 'EADDRINUSE' });
+    await given.close();
   });
 
   it('closes with a client still connected, and stops listening', async () => {
