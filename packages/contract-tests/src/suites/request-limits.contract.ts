@@ -4,6 +4,10 @@ import { useContractApp, type ContractApp } from '../use-contract-app';
 
 // Low, so a test reaches each limit in a few requests; the emails' window is shorter than an
 // access token's life (15 minutes), so a test can see it end and still be signed in.
+// The 429's detail says what was counted: the client's address, or the account's emails.
+const BY_ADDRESS = 'Too many requests from this address. Try again later.';
+const BY_ACCOUNT = 'Too many verification emails for this account. Try again later.';
+
 const LIMITS = {
   register: { max: 2, windowSeconds: 3600 },
   login: { max: 2, windowSeconds: 60 },
@@ -57,7 +61,7 @@ export function describeRequestLimitsContract(target: ContractTarget): void {
 
         const res = await register(from, body);
 
-        expect(res).toBeProblem(429);
+        expect(res).toBeProblem(429, { detail: BY_ADDRESS });
         expect(res.headers['retry-after']).toBe('3600');
         expect(await c.db.rows('SELECT id FROM users WHERE email = $1', [body.email])).toEqual([]);
         expect(c.mailer.sentTo(body.email)).toEqual([]);
@@ -84,7 +88,7 @@ export function describeRequestLimitsContract(target: ContractTarget): void {
 
         const res = await register(from);
 
-        expect(res).toBeProblem(429);
+        expect(res).toBeProblem(429, { detail: BY_ADDRESS });
         expect(res.headers['retry-after']).toBe('3600');
       });
 
@@ -111,7 +115,7 @@ export function describeRequestLimitsContract(target: ContractTarget): void {
 
         const res = await loginFrom(from, user.password, user.email);
 
-        expect(res).toBeProblem(429);
+        expect(res).toBeProblem(429, { detail: BY_ADDRESS });
         expect(res.headers['retry-after']).toBe('60');
         const attempts = await c.db.rows('SELECT id FROM login_attempts WHERE client_ip = $1', [
           from,
@@ -126,7 +130,7 @@ export function describeRequestLimitsContract(target: ContractTarget): void {
 
         const res = await loginFrom(from, 'a password', c.given.email());
 
-        expect(res).toBeProblem(429);
+        expect(res).toBeProblem(429, { detail: BY_ADDRESS });
         expect(res.headers['retry-after']).toBe('60');
       });
 
@@ -136,7 +140,7 @@ export function describeRequestLimitsContract(target: ContractTarget): void {
 
         const res = await loginFrom('1.2.3.4:5678', 'a password', c.given.email());
 
-        expect(res).toBeProblem(429);
+        expect(res).toBeProblem(429, { detail: BY_ADDRESS });
       });
 
       it('signs the address in again once the minute is over', async () => {
@@ -164,7 +168,7 @@ export function describeRequestLimitsContract(target: ContractTarget): void {
 
         const res = await verify(tokenFromLastEmail(c.mailer, body.email));
 
-        expect(res).toBeProblem(429);
+        expect(res).toBeProblem(429, { detail: BY_ADDRESS });
         expect(res.headers['retry-after']).toBe('900');
         const rows = await c.db.rows('SELECT email_verified FROM users WHERE email = $1', [
           body.email,
@@ -178,7 +182,7 @@ export function describeRequestLimitsContract(target: ContractTarget): void {
 
         const res = await post(c, '/api/auth/verify-email', from).send({ token: 'a'.repeat(43) });
 
-        expect(res).toBeProblem(429);
+        expect(res).toBeProblem(429, { detail: BY_ADDRESS });
         expect(res.headers['retry-after']).toBe('900');
       });
     });
@@ -195,7 +199,7 @@ export function describeRequestLimitsContract(target: ContractTarget): void {
 
         const res = await change(third);
 
-        expect(res).toBeProblem(429);
+        expect(res).toBeProblem(429, { detail: BY_ACCOUNT });
         expect(res.headers['retry-after']).toBe('600');
         expect(await c.db.snapshot()).toEqual(before);
         expect(c.mailer.sentTo(third)).toEqual([]);

@@ -17,7 +17,7 @@ export function describeRulesContract(target: ContractTarget): void {
         .post('/api/auth/login')
         .send({ email: user.email, password: 'wrong password' });
 
-      expect(wrong).toBeProblem(401);
+      expect(wrong).toBeProblem(401, { detail: 'The email or password is incorrect.' });
       expect(unknown.body).toEqual(wrong.body);
       expect(unknown.headers['www-authenticate']).toBe(wrong.headers['www-authenticate']);
     });
