@@ -10,7 +10,8 @@ export async function migrate(url: string): Promise<void> {
   const dataSource = new DataSource({ type: 'postgres', url, migrations, poolSize: 1 });
   await dataSource.initialize();
   try {
-    await dataSource.runMigrations({ transaction: 'all' });
+    // In one transaction, TypeORM's default: a migration that fails leaves none of them applied.
+    await dataSource.runMigrations();
   } finally {
     await dataSource.destroy();
   }

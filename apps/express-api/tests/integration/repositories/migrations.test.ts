@@ -67,6 +67,17 @@ async function otherConnections(): Promise<number> {
   return n;
 }
 
+/** Applies the first `count` migrations that are not applied yet. */
+async function runFirstMigrations(count: number): Promise<void> {
+  const first = new DataSource({ type: 'postgres', url, migrations: migrations.slice(0, count) });
+  await first.initialize();
+  try {
+    await first.runMigrations();
+  } finally {
+    await first.destroy();
+  }
+}
+
 // The two apps' columns agree, so a value one stores the other stores too.
 const CLIENT_IP_TYPE =
   "SELECT data_type AS type FROM information_schema.columns WHERE table_name = 'login_attempts' AND column_name = 'client_ip'";
@@ -120,6 +131,22 @@ describe('migrations', () => {
     await migrate(url);
 
     expect(await schema()).toEqual(built);
+  });
+
+  it('can each be undone to exactly the schema there was before it', async () => {
+    for (const _ of migrations) await dataSource.undoLastMigration();
+    // Up one migration at a time, noting the schema after each.
+    const afterFirst = [await schema()];
+    for (let count = 1; count <= migrations.length; count += 1) {
+      await runFirstMigrations(count);
+      afterFirst.push(await schema());
+    }
+
+    for (let count = migrations.length - 1; count >= 0; count -= 1) {
+      await dataSource.undoLastMigration();
+      expect(await schema()).toEqual(afterFirst[count]);
+    }
+    await migrate(url);
   });
 
   it('leave no connection of their own open after migrate()', async () => {
