@@ -309,6 +309,7 @@ export function loadConfig(env: Env = process.env): Config {
     logFormat: vars.LOG_FORMAT,
     mail: mailConfig(vars, production),
     admin:
+      // Stryker disable next-line LogicalOperator: equivalent, one of the two without the other stops the start above
       vars.ADMIN_EMAIL && vars.ADMIN_PASSWORD
         ? { email: vars.ADMIN_EMAIL, password: vars.ADMIN_PASSWORD, name: vars.ADMIN_NAME }
         : undefined,

@@ -242,6 +242,25 @@ describe('loadConfig', () => {
     expect(config.shutdownTimeoutMs).toBe(10_000);
   });
 
+  it('accepts a headers timeout as long as the whole request, the longest Node allows', () => {
+    const config = loadConfig({ HTTP_REQUEST_TIMEOUT_MS: '8000', HTTP_HEADERS_TIMEOUT_MS: '8000' });
+
+    expect(config.httpTimeouts).toMatchObject({ requestMs: 8000, headersMs: 8000 });
+  });
+
+  it('names the admin made at start after ADMIN_NAME, from 1 to 100 characters, Admin unless set', () => {
+    const admin = { ADMIN_EMAIL: 'root@example.test', ADMIN_PASSWORD: 'a strong password' };
+
+    expect(loadConfig(admin).admin?.name).toBe('Admin');
+    expect(loadConfig({ ...admin, ADMIN_NAME: 'Site operations' }).admin?.name).toBe(
+      'Site operations',
+    );
+    expect(loadConfig({ ...admin, ADMIN_NAME: 'x'.repeat(100) }).admin?.name).toHaveLength(100);
+    expect(() => loadConfig({ ...admin, ADMIN_NAME: 'x'.repeat(101) })).toThrow(
+      /^Invalid configuration: ADMIN_NAME /,
+    );
+  });
+
   it('reads the HTTP timeouts and the shutdown cut from the environment', () => {
     const config = loadConfig({
       HTTP_REQUEST_TIMEOUT_MS: '20000',
