@@ -25,8 +25,11 @@ class SurvivorsReporter {
   /** @param {Readonly<MutantResult>} mutant */
   onMutantTested(mutant) {
     if (!UNDETECTED.has(mutant.status)) return;
-    const { line, column } = mutant.location.start;
-    const where = `${relative(process.cwd(), mutant.fileName)}:${line}:${column}`;
+    // The whole span replaced, not only where it starts: nested mutants start at the same
+    // place (`a && b && c` forced to `true`, and its `a && b`), and read the same on the `+` line.
+    const { start, end } = mutant.location;
+    const span = `${start.line}:${start.column}-${end.line}:${end.column}`;
+    const where = `${relative(process.cwd(), mutant.fileName)}:${span}`;
     const kind = `${mutant.mutatorName}${mutant.static ? ', static' : ''}`;
     const tests = mutant.coveredBy?.length ?? 0;
     appendFileSync(

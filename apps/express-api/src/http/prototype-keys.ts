@@ -5,8 +5,8 @@
  * and both answer as for any unparsable body (docs/api-contract.md).
  */
 export function refusePrototypeKeys(this: unknown, key: string, value: unknown): unknown {
-  const holdsPrototype =
-    typeof value === 'object' && value !== null && Object.hasOwn(value, 'prototype');
+  // Object() of null or of a string, number or boolean has no own `prototype`: no type checks.
+  const holdsPrototype = Object.hasOwn(Object(value) as object, 'prototype');
   if (key === '__proto__' || (key === 'constructor' && holdsPrototype))
     // Stryker disable next-line StringLiteral: never shown nor logged, body-parser's refusal is answered as JSON it cannot parse
     throw new SyntaxError('The body holds a key that could change a prototype.');
