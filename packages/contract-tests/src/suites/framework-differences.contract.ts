@@ -268,6 +268,22 @@ export function describeFrameworkDifferencesContract(target: ContractTarget): vo
       });
     });
 
+    it.each([
+      ['an object with no prototype key', { role: 'admin' }],
+      ['null', null],
+    ])(
+      'names a constructor key holding %s as an unknown field, not as a body it cannot parse',
+      async (_case, value) => {
+        const res = await c.api
+          .post('/api/auth/register')
+          .send({ ...c.given.attributes(), constructor: value });
+
+        expect(res).toBeProblem(400, {
+          errors: [{ path: 'constructor', message: expect.any(String) }],
+        });
+      },
+    );
+
     it('answers a JSON string where an object is expected with a field error on the body', async () => {
       const res = await c.api
         .post('/api/auth/register')
