@@ -51,6 +51,23 @@ export function describeFrameworkDifferencesContract(target: ContractTarget): vo
       expect(res.body).toEqual({ status: 'ok' });
     });
 
+    it('routes /heal%74h as /health: a letter from p to z decodes as one from a to o does', async () => {
+      const res = await c.api.get('/heal%74h');
+
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ status: 'ok' });
+    });
+
+    it('finds a user by an id whose digits and dashes are percent-encoded', async () => {
+      const user = await c.given.user();
+      const escaped = user.id.replace(/[0-9-]/g, (char) => `%${char.charCodeAt(0).toString(16)}`);
+
+      const res = await c.api.as(user).get(`/api/users/${escaped}`);
+
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ id: user.id });
+    });
+
     it('logs in through /api/auth/%6cogin as through /api/auth/login', async () => {
       const user = await c.given.user();
 
