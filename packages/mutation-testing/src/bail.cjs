@@ -26,6 +26,15 @@ const killerTests = [];
 /** @type {Map<string, Killers>} the same, for the mutants of each source file */
 const killersBySource = new Map();
 
+/** @type {Killers} */
+const NO_KILLERS = { files: [], tests: [] };
+
+/** @returns {string | undefined} the source file of the active mutant */
+function activeSource() {
+  const active = activeMutant();
+  return active === undefined ? undefined : sourceOf(active);
+}
+
 /** @param {string[]} list @param {string} latest */
 function putFirst(list, latest) {
   const known = list.indexOf(latest);
@@ -56,13 +65,11 @@ module.exports = {
   killers: () => killers,
   /** @returns {readonly string[]} the paths of the tests that did, the latest first */
   killerTests: () => killerTests,
+  activeSource,
   /** @returns {Killers} those of earlier mutants in the active mutant's file, the latest first */
   sourceKillers() {
-    const active = activeMutant();
-    const source = active === undefined ? undefined : sourceOf(active);
-    return (
-      (source === undefined ? undefined : killersBySource.get(source)) ?? { files: [], tests: [] }
-    );
+    const source = activeSource();
+    return (source === undefined ? undefined : killersBySource.get(source)) ?? NO_KILLERS;
   },
   killedNow() {
     const active = activeMutant();

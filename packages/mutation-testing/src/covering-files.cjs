@@ -13,7 +13,7 @@
  */
 const { existsSync, readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
-const { activeMutant } = require('./bail.cjs');
+const { activeMutant, activeSource } = require('./bail.cjs');
 const { sourceOf } = require('./mutant-sources.cjs');
 
 const FILE = join(process.cwd(), '.stryker-covering-files.json');
@@ -108,8 +108,7 @@ const testsReachingCache = new Map();
  * @returns {string[]} their paths in the file
  */
 function testsReachingActiveSource(file) {
-  const active = activeMutant();
-  const source = active === undefined ? undefined : sourceOf(active);
+  const source = activeSource();
   const saved = read();
   if (source === undefined || !saved?.reachedBy) return [];
   const key = `${file}\u0000${source}`;
