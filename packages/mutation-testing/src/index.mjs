@@ -17,6 +17,9 @@ const coveringFilesFilter = fileURLToPath(import.meta.resolve('./covering-files.
 const survivorsReporter = fileURLToPath(import.meta.resolve('./survivors-reporter.mjs'));
 const killersFirst = fileURLToPath(import.meta.resolve('./killers-first-sequencer.cjs'));
 
+// Stryker's workers, each running Jest in band: one per core of a 2-core machine.
+const WORKERS = 2;
+
 /**
  * Stryker's Jest runner puts its own test environment in the top-level config only, so it
  * cannot see a config split into `projects`. The package's projects become one: the test files
@@ -114,7 +117,13 @@ export function defineStrykerConfig({ packageDir, mutate, breakAt, skipTests = [
     incrementalFile: 'stryker-incremental.json',
     tempDirName: '.stryker-tmp',
     cleanTempDir: 'always',
-    concurrency: 2,
+    concurrency: WORKERS,
+    // A mutant's time limit is Stryker's: timeoutFactor × its tests' time in the first run, plus
+    // 5 s and that run's overhead. The first run had the cores to itself; a mutant's run shares
+    // them with the other worker. At Stryker's default factor (1.5), a static mutant that every
+    // test passed (it runs every file, ~60 s here) was cut at ~54 s and filed as timed out,
+    // which counts as detected: survivors hidden in the score.
+    timeoutFactor: 1.5 * WORKERS,
     // The first run of the whole suite, in band, takes minutes on a busy 2-core machine.
     dryRunTimeoutMinutes: 30,
   };

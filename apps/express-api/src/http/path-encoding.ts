@@ -4,8 +4,15 @@ import { BadRequestError } from './errors';
 // The same words as the Fastify twin, whose router refuses these paths itself.
 export const BAD_PATH_ENCODING = 'The request path is not valid percent-encoding.';
 
+const ESCAPE = /%[0-9A-Fa-f]{2}/g;
 // RFC 3986 §2.3: `%61` and `a` are the same character; any other escape may mean something.
-const ENCODED_UNRESERVED = /%(?:[46][1-9A-Fa-f]|[57][0-9Aa]|3[0-9]|2[DEde]|5[Ff]|7[Ee])/g;
+const UNRESERVED = /[\w.~-]/;
+
+const decodeUnreserved = (path: string): string =>
+  path.replace(ESCAPE, (escape) => {
+    const char = String.fromCharCode(parseInt(escape.slice(1), 16));
+    return UNRESERVED.test(char) ? char : escape;
+  });
 
 const pathsAsSent = new WeakMap<Request, string>();
 
@@ -43,9 +50,7 @@ export const decodePath: RequestHandler = (req, res, next) => {
       res.set('Connection', 'close');
     throw new BadRequestError(BAD_PATH_ENCODING);
   }
-  const decoded = path.replace(ENCODED_UNRESERVED, (escape) =>
-    String.fromCharCode(parseInt(escape.slice(1), 16)),
-  );
+  const decoded = decodeUnreserved(path);
   pathsAsSent.set(req, req.path);
   req.url = decoded + (queryAt === -1 ? '' : req.url.slice(queryAt));
   next();

@@ -1,9 +1,12 @@
 import { jwtVerify, SignJWT } from 'jose';
+import { z } from 'zod';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import { InvalidAccessTokenError } from './auth.errors';
 
 const ALGORITHM = 'HS256';
+// The user is looked up by this id: anything else (a number, an array holding an id) is refused.
+const subject = z.guid();
 const toEpochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
 /** HS256 JWTs whose subject is the user id; verification pins the algorithm, issuer and audience. */
@@ -40,8 +43,7 @@ export class AccessTokens {
         currentDate: this.clock.now(),
         requiredClaims: ['sub', 'exp'],
       });
-      if (typeof payload.sub !== 'string') throw new InvalidAccessTokenError();
-      return payload.sub;
+      return subject.parse(payload.sub);
     } catch {
       throw new InvalidAccessTokenError();
     }

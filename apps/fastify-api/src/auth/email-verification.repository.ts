@@ -1,4 +1,4 @@
-import { and, count, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Database, Executor } from '../db/database';
 import { emailVerifications } from '../db/schema';
 
@@ -41,10 +41,6 @@ export class EmailVerificationRepository {
   }
 
   async countForUser(userId: string, tx: Executor = this.db): Promise<number> {
-    const [row] = await tx
-      .select({ count: count() })
-      .from(emailVerifications)
-      .where(eq(emailVerifications.userId, userId));
-    return row?.count ?? 0;
+    return tx.$count(emailVerifications, eq(emailVerifications.userId, userId));
   }
 }

@@ -1,8 +1,15 @@
 // The same words as the Express twin, which checks the path itself before routing.
 export const BAD_PATH_ENCODING = 'The request path is not valid percent-encoding.';
 
+const ESCAPE = /%[0-9A-Fa-f]{2}/g;
 // RFC 3986 §2.3: `%61` and `a` are the same character; any other escape may mean something.
-const ENCODED_UNRESERVED = /%(?:[46][1-9A-Fa-f]|[57][0-9Aa]|3[0-9]|2[DEde]|5[Ff]|7[Ee])/g;
+const UNRESERVED = /[\w.~-]/;
+
+const decodeUnreserved = (path: string): string =>
+  path.replace(ESCAPE, (escape) => {
+    const char = String.fromCharCode(parseInt(escape.slice(1), 16));
+    return UNRESERVED.test(char) ? char : escape;
+  });
 
 /**
  * A path as the router matched it: Fastify's router (find-my-way) decodes escapes before
@@ -10,5 +17,4 @@ const ENCODED_UNRESERVED = /%(?:[46][1-9A-Fa-f]|[57][0-9Aa]|3[0-9]|2[DEde]|5[Ff]
  * methods with it, and gets what the router saw. Decoding the unreserved characters is
  * enough for that: no route has any other character in its fixed part.
  */
-export const routedPath = (path: string): string =>
-  path.replace(ENCODED_UNRESERVED, (escape) => String.fromCharCode(parseInt(escape.slice(1), 16)));
+export const routedPath = decodeUnreserved;

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, type SQL } from 'drizzle-orm';
+import { and, asc, eq, type SQL } from 'drizzle-orm';
 import { onlyRow, type Database, type Executor } from '../db/database';
 import { users, type UserRow } from '../db/schema';
 import { isUniqueViolation } from '../db/unique-violation';
@@ -97,7 +97,7 @@ export class UserRepository {
   /** One page, oldest first (then by id, so pages never overlap), and the total that match. */
   async list({ limit, offset, ...filter }: ListQuery, tx: Executor = this.db) {
     const where = whereOf(filter);
-    const [items, [counted]] = await Promise.all([
+    const [items, total] = await Promise.all([
       tx
         .select()
         .from(users)
@@ -105,8 +105,8 @@ export class UserRepository {
         .orderBy(asc(users.createdAt), asc(users.id))
         .limit(limit)
         .offset(offset),
-      tx.select({ total: count() }).from(users).where(where),
+      tx.$count(users, where),
     ]);
-    return { items, total: counted?.total ?? 0 };
+    return { items, total };
   }
 }

@@ -189,11 +189,18 @@ function tampered(target: TokenTarget) {
     fault(
       'sub of no user',
       fc
-        .oneof(
-          fc.string(),
-          fc.uuid().filter((id) => id.toLowerCase() !== target.userId),
-        )
+        .uuid()
+        .filter((id) => id.toLowerCase() !== target.userId)
         .map((sub) => signJwt(HS256, { ...claims, sub })),
+    ),
+    fault(
+      'sub not a user id',
+      fc.string().map((sub) => signJwt(HS256, { ...claims, sub })),
+    ),
+    // The caller's own id, in an array: text that coerces to a valid id.
+    fault(
+      'sub an array holding the id',
+      fc.constant(signJwt(HS256, { ...claims, sub: [target.userId] })),
     ),
   ];
 }
@@ -211,22 +218,26 @@ export const refusedToken = (target: TokenTarget): fc.Arbitrary<RefusedToken> =>
   // One flat choice, so each fault is as likely as any other, however many its class has.
   fc.oneof(...tokenFaults(target));
 
+/**
+ * Authorization headers that do not carry a bearer token the right way, by name: the app says
+ * how to send one. (`Bearer "<token>"` is well formed, its token is not: see refusedToken.)
+ */
+export const malformedAuthorizations = (validToken: string): [fault: string, header: string][] => [
+  ['empty', ''],
+  ['the scheme alone', 'Bearer'],
+  ['the scheme and a space', 'Bearer '],
+  ['another scheme', `Basic ${validToken}`],
+  ['a scheme that only ends in Bearer', `XBearer ${validToken}`],
+  ['the token alone', validToken],
+  ['a word after the token', `Bearer ${validToken} extra`],
+  ['a second credential', `Bearer ${validToken},Bearer x`],
+];
+
 /** An Authorization header that does not carry a bearer token the right way. */
 export const refusedAuthorization = (validToken: string): fc.Arbitrary<string> =>
   fc.oneof(
-    fc.constantFrom(
-      '',
-      'Bearer',
-      'Bearer ',
-      `Basic ${validToken}`,
-      `Token ${validToken}`,
-      validToken,
-    ),
-    fc.constantFrom(
-      `Bearer ${validToken} extra`,
-      `Bearer ${validToken},Bearer x`,
-      `Bearer "${validToken}"`,
-    ),
+    fc.constantFrom(...malformedAuthorizations(validToken).map(([, header]) => header)),
+    fc.constantFrom(`Token ${validToken}`, `Bearer "${validToken}"`),
     headerSafe
       .map((text) => `Bearer ${validToken}${text.length > 0 ? ' ' : ''}${text}`)
       .filter((value) => value.trim() !== `Bearer ${validToken}`),

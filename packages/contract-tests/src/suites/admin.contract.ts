@@ -144,14 +144,22 @@ export function describeAdminContract(target: ContractTarget): void {
 
         const deleted = await c.api.as(admin).delete(`/api/users/${user.id}`);
         const unknown = await c.api.as(admin).delete(`/api/users/${UNKNOWN_ID}`);
-        const unknownPatch = await c.api
-          .as(admin)
-          .patch(`/api/users/${UNKNOWN_ID}`)
-          .send({ name: 'X' });
 
         expect(deleted.status).toBe(204);
-        expect(unknown).toBeProblem(404);
-        expect(unknownPatch).toBeProblem(404);
+        expect(unknown).toBeProblem(404, { detail: 'No user with this id.' });
+      });
+
+      it('returns 404 to a change of an unknown id, a new email included, and mails no one', async () => {
+        const admin = await c.given.admin();
+        const email = c.given.email('nobody');
+
+        const res = await c.api
+          .as(admin)
+          .patch(`/api/users/${UNKNOWN_ID}`)
+          .send({ name: 'X', email });
+
+        expect(res).toBeProblem(404, { detail: 'No user with this id.' });
+        expect(c.mailer.sentTo(email)).toEqual([]);
       });
 
       it('reads any user whole', async () => {

@@ -104,7 +104,9 @@ export function describeAuthContract(target: ContractTarget): void {
         const expired = await c.api.post('/api/auth/verify-email').send({ token });
         const unknown = await c.api.post('/api/auth/verify-email').send({ token: 'x'.repeat(43) });
 
-        expect(expired).toBeProblem(400);
+        expect(expired).toBeProblem(400, {
+          detail: 'The verification token is invalid, already used or expired.',
+        });
         expect(unknown.body).toEqual(expired.body);
       });
     });

@@ -86,6 +86,13 @@ export function describeFrameworkDifferencesContract(target: ContractTarget): vo
       expect(res.headers.allow).toBe('GET');
     });
 
+    it('matches an escaped dash in a path: DELETE /api/auth/verify%2Demail is a 405 with Allow', async () => {
+      const res = await c.api.delete('/api/auth/verify%2Demail');
+
+      expect(res).toBeProblem(405, { detail: 'DELETE is not allowed here.' });
+      expect(res.headers.allow).toBe('POST');
+    });
+
     it('names the path as sent in the 404 for an unknown percent-encoded path', async () => {
       const res = await c.api.get('/n%6Fpe');
 

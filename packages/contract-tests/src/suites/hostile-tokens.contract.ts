@@ -5,6 +5,7 @@ import { loadPropertyConfig } from '../hostile/config';
 import { expectHandled } from '../hostile/response-checks';
 import { signJwt, validClaims } from '../hostile/jwt';
 import {
+  malformedAuthorizations,
   refusedAuthorization,
   refusedToken,
   tokenFaults,
@@ -96,9 +97,27 @@ export function describeHostileTokensContract(target: ContractTarget): void {
       expect(detail).toMatch(/\w/);
       expect(answers).toEqual(faults.map(({ fault }) => ({ fault, status: 401, detail })));
       expect(answers.map(({ fault }) => fault)).toEqual(
-        expect.arrayContaining(['wrong audience', 'exp missing']),
+        expect.arrayContaining(['wrong audience', 'exp missing', 'sub an array holding the id']),
       );
       expect(await c.db.snapshot()).toEqual(before);
+    });
+
+    it('answers each malformed Authorization header with 401 saying how to send the token', async () => {
+      const admin = await c.given.admin();
+      const headers = malformedAuthorizations(admin.token);
+
+      const answers = [];
+      for (const [fault, header] of headers) {
+        const res = await c.api.get('/api/profile').set('authorization', header);
+        answers.push({
+          fault,
+          status: res.status,
+          detail: (res.body as { detail: string }).detail,
+        });
+      }
+
+      const detail = 'The Authorization header must be "Bearer <token>".';
+      expect(answers).toEqual(headers.map(([fault]) => ({ fault, status: 401, detail })));
     });
 
     it(

@@ -215,6 +215,19 @@ export function describeProblemsContract(target: ContractTarget): void {
       });
     });
 
+    it.each(['patch', 'delete'] as const)(
+      "answers a user's %s of a malformed id with a 400 on the id, not a 403: it is no one else's",
+      async (method) => {
+        const user = await c.given.user();
+        const before = await c.db.snapshot();
+
+        const res = await c.api.as(user)[method]('/api/users/not-a-uuid');
+
+        expect(res).toBeProblem(400, { errors: [{ path: 'id', message: 'Must be a UUID.' }] });
+        expect(await c.db.snapshot()).toEqual(before);
+      },
+    );
+
     it.each(['%zz', '%E0%A4%A'])(
       'answers a path with malformed percent-encoding (%s) with a 400 problem that does not repeat it',
       async (encoded) => {
