@@ -292,6 +292,16 @@ export function describeFrameworkDifferencesContract(target: ContractTarget): vo
       });
     });
 
+    it('names a field holding a prototype key, under any name but constructor, as an unknown field', async () => {
+      const res = await c.api
+        .post('/api/auth/register')
+        .send({ ...c.given.attributes(), settings: { prototype: { role: 'admin' } } });
+
+      expect(res).toBeProblem(400, {
+        errors: [{ path: 'settings', message: expect.any(String) }],
+      });
+    });
+
     it.each([
       ['an object with no prototype key', { role: 'admin' }],
       ['null', null],
