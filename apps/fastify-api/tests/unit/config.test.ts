@@ -104,6 +104,8 @@ describe('loadConfig', () => {
     [{ DATABASE_CONNECT_TIMEOUT_MS: '0' }, 'DATABASE_CONNECT_TIMEOUT_MS'],
     [{ ACCESS_TOKEN_TTL: 'forever' }, 'ACCESS_TOKEN_TTL'],
     [{ ACCESS_TOKEN_TTL: '0m' }, 'ACCESS_TOKEN_TTL'],
+    // Not 15 s: only a unit letter may follow the number.
+    [{ ACCESS_TOKEN_TTL: '15mins' }, 'ACCESS_TOKEN_TTL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ MAIL_TRANSPORT: 'pigeon' }, 'MAIL_TRANSPORT'],
     [{ MAIL_TRANSPORT: 'smtp' }, 'SMTP_URL'],
