@@ -174,6 +174,33 @@ export function describeSlowClientsContract(target: ContractTarget): void {
     );
 
     it(
+      'refuses a chunked body with a Content-Encoding as one with a length, without reading it',
+      async () => {
+        const client = await connectWith({
+          requestMs: LONG_MS,
+          headersMs: LONG_MS,
+          keepAliveMs: LONG_MS,
+        });
+        client.write(
+          `POST /api/auth/login HTTP/1.1\r\nContent-Encoding: gzip\r\n${CHUNKED_HEADERS}`,
+        );
+
+        client.trickle(CHUNK, TRICKLE_EVERY_MS);
+
+        const answer = await within(client.closed, GUARD_MS, 'for the app to close the connection');
+        expect(statusLines(answer)).toEqual(['400 Bad Request']);
+        expect(parseResponse(answer)).toMatchObject({
+          headers: { connection: 'close' },
+          body: {
+            detail:
+              'The request body must be sent uncompressed: Content-Encoding is not supported.',
+          },
+        });
+      },
+      TEST_LIMIT_MS,
+    );
+
+    it(
       'closes the connection after refusing a request whose chunked body it did not read',
       async () => {
         const client = await connectWith({
