@@ -142,7 +142,11 @@ export function describeSlowClientsContract(target: ContractTarget): void {
             'x-content-type-options': 'nosniff',
             connection: 'close',
           }),
-          body: expect.objectContaining({ status: 413, title: 'Payload Too Large' }),
+          body: expect.objectContaining({
+            status: 413,
+            title: 'Payload Too Large',
+            detail: 'The request body is too large.',
+          }),
         });
       },
       TEST_LIMIT_MS,
