@@ -177,6 +177,28 @@ export function describeSlowClientsContract(target: ContractTarget): void {
       TEST_LIMIT_MS,
     );
 
+    // Node reads at most 16 kB of a chunk's extensions (CVE-2024-22019).
+    it(
+      'answers 413 to a chunk whose extensions are too large, and closes the connection',
+      async () => {
+        const client = await connectWith({
+          requestMs: LONG_MS,
+          headersMs: LONG_MS,
+          keepAliveMs: LONG_MS,
+        });
+
+        client.write(`POST /api/auth/login HTTP/1.1\r\n${CHUNKED_HEADERS}1;${'x'.repeat(20_000)}`);
+
+        const answer = await within(client.closed, GUARD_MS, 'for the app to close the connection');
+        expect(statusLines(answer)).toEqual(['413 Payload Too Large']);
+        expect(parseResponse(answer)).toMatchObject({
+          headers: { connection: 'close' },
+          body: { detail: 'The chunk extensions are too large.' },
+        });
+      },
+      TEST_LIMIT_MS,
+    );
+
     it(
       'refuses a chunked body with a Content-Encoding as one with a length, without reading it',
       async () => {
