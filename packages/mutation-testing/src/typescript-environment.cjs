@@ -116,7 +116,12 @@ class MutationEnvironment extends PackageEnvironment {
   handleTestEvent(event, state) {
     if (bail.activeMutant() === undefined) {
       if (event.name === 'test_done') this.noteCoverage(event.test);
-    } else if (event.name === 'test_fn_failure') {
+    } else if (
+      event.name === 'test_fn_failure' ||
+      // A failed snapshot does not throw in the test (Jest collects it and fails the test when
+      // it is done): seen here only. Missed, the mutant ran every file to its time limit.
+      (event.name === 'test_done' && event.test.errors.length > 0 && !bail.killedNow())
+    ) {
       bail.kill(this.testFile, pathOf(event.test));
     } else if (event.name === 'hook_failure') {
       const block = event.test ?? event.describeBlock;

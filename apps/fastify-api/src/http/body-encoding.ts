@@ -12,7 +12,8 @@ export const ENCODED_BODY_DETAIL =
  * this API needs to compress a few hundred bytes of JSON.
  */
 export function declaresEncodedBody(headers: IncomingHttpHeaders): boolean {
-  const coding = (headers['content-encoding'] ?? '').trim().toLowerCase();
+  // No trim(): Node's parser has already dropped the whitespace around a header's value.
+  const coding = (headers['content-encoding'] ?? '').toLowerCase();
   // A declared body, even an empty one: Express's parsers would try to inflate zero bytes.
   const declaresBody =
     headers['transfer-encoding'] !== undefined || headers['content-length'] !== undefined;

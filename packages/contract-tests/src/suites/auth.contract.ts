@@ -127,6 +127,23 @@ export function describeAuthContract(target: ContractTarget): void {
         });
       });
 
+      // Else each way of writing one email would get 5 more guesses.
+      it('counts failed logins for an email however it is cased or spaced: the sixth gets 429', async () => {
+        const user = await c.given.user();
+        const upper = user.email.toUpperCase();
+        for (const email of [user.email, upper, ` ${user.email}`, `${user.email} `, ` ${upper} `])
+          await c.api
+            .post('/api/auth/login')
+            .send({ email, password: 'wrong password' })
+            .expect(401);
+
+        const res = await c.api
+          .post('/api/auth/login')
+          .send({ email: user.email, password: PASSWORD });
+
+        expect(res).toBeProblem(429);
+      });
+
       it('returns 403 for the right password before the email is verified', async () => {
         const user = await c.given.unverifiedUser();
 

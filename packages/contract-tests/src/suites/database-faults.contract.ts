@@ -120,7 +120,9 @@ export function describeDatabaseFaultsContract(target: ContractTarget): void {
 
         const res = await c.api.as(user).get('/api/profile').timeout(NO_HANG_MS);
 
-        expect(res).toBeProblem(503);
+        expect(res).toBeProblem(503, {
+          detail: 'The database is unavailable right now. Try again shortly.',
+        });
       });
 
       it('rolls back a registration whose second write timed out: no user, no record, no email', async () => {

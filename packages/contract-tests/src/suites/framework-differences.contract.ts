@@ -226,6 +226,24 @@ export function describeFrameworkDifferencesContract(target: ContractTarget): vo
       expect(res).toBeProblem(400, { detail: ENCODED_BODY });
     });
 
+    it('reads a request with a Content-Encoding and no body as if the header were not there', async () => {
+      const user = await c.given.user();
+
+      const res = await c.api.as(user).get('/api/profile').set('content-encoding', 'gzip');
+
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ id: user.id });
+    });
+
+    it('reads a Content-Encoding of identity with spaces around it as identity', async () => {
+      const res = await c.api
+        .post('/api/auth/register')
+        .set('content-encoding', ' identity ')
+        .send(c.given.attributes());
+
+      expect(res.status).toBe(201);
+    });
+
     it('answers an empty body declared as JSON with a 400 problem saying so', async () => {
       const res = await c.api
         .post('/api/auth/login')
@@ -289,6 +307,16 @@ export function describeFrameworkDifferencesContract(target: ContractTarget): vo
 
       expect(res).toBeProblem(400, {
         errors: [{ path: 'constructor', message: expect.any(String) }],
+      });
+    });
+
+    it('names a field holding a prototype key, under any name but constructor, as an unknown field', async () => {
+      const res = await c.api
+        .post('/api/auth/register')
+        .send({ ...c.given.attributes(), settings: { prototype: { role: 'admin' } } });
+
+      expect(res).toBeProblem(400, {
+        errors: [{ path: 'settings', message: expect.any(String) }],
       });
     });
 

@@ -40,6 +40,18 @@ export function describeHostileEncodingContract(target: ContractTarget): void {
         expect(res).toBeProblem(413);
       });
 
+      it.each(['application/json ; charset=utf-8', 'application/json;charset="UTF-8"'])(
+        'reads the body under Content-Type %s: spaces and quotes where HTTP allows them',
+        async (type) => {
+          const res = await c.api
+            .post('/api/auth/register')
+            .set('content-type', type)
+            .send(JSON.stringify(c.given.attributes()));
+
+          expect(res.status).toBe(201);
+        },
+      );
+
       it.each(['application/json; charset=latin1', 'json'])(
         'reads no body under Content-Type %s: 400, not a 415 the contract does not have',
         async (type) => {

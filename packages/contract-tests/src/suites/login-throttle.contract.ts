@@ -91,6 +91,19 @@ export function describeLoginThrottleContract(target: ContractTarget): void {
         expect(other.status).toBe(200);
       });
 
+      // Only ::ffff:a.b.c.d is an IPv4 client; another prefix makes a different IPv6 client.
+      it('counts an IPv6 client whose address ends like a mapped IPv4 one as that IPv6 client', async () => {
+        const user = await c.given.user();
+        await failFrom(c, '2001:db8::ffff:203.0.113.7', user.email, 5);
+
+        const ipv4 = await loginFrom(c.api, '203.0.113.7', user.email, PASSWORD);
+
+        expect(ipv4.status).toBe(200);
+        expect(await attemptsOf(c, user.email)).toEqual(
+          Array.from({ length: 5 }, () => ({ client_ip: '2001:db8::ffff:203.0.113.7' })),
+        );
+      });
+
       it('counts a client by the address the proxy saw, whatever X-Forwarded-For it sent itself', async () => {
         const user = await c.given.user();
         for (let i = 1; i <= 5; i++)

@@ -93,6 +93,16 @@ export function describePasswordBreachContract(target: ContractTarget): void {
       expect(await usersWithEmail(body.email)).toHaveLength(1);
     });
 
+    // A count followed by more text is no SUFFIX:COUNT line: what came is not a range answer.
+    it("registers the user when its password's line has text after the count", async () => {
+      const password = uniquePassword();
+      const line = `${sha1Hex(password).slice(5)}:9`;
+      const { body, res } = register(password, { answer: 'range', body: `${line} breached` });
+
+      expect((await res).status).toBe(201);
+      expect(await usersWithEmail(body.email)).toHaveLength(1);
+    });
+
     it("refuses a breached password in an admin's create with 400 and writes nothing", async () => {
       const admin = await c.given.admin();
       const password = uniquePassword();

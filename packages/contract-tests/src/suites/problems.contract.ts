@@ -246,7 +246,7 @@ export function describeProblemsContract(target: ContractTarget): void {
         .post('/api/auth/login')
         .send({ email: 'a@b.test', password: 'x'.repeat(110_000) });
 
-      expect(res).toBeProblem(413);
+      expect(res).toBeProblem(413, { detail: 'The request body is too large.' });
     });
   });
 }

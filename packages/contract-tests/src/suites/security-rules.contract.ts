@@ -130,6 +130,23 @@ export function describeSecurityRulesContract(target: ContractTarget): void {
         ]);
       });
 
+      // No conditional requests in the contract: an ETag would invite If-None-Match and a 304.
+      it('sends no ETag, so a client has nothing to revalidate with', async () => {
+        const user = await c.given.user();
+
+        const responses = [
+          await c.api.as(user).get('/api/profile'),
+          await c.api.get('/health'),
+          await c.api.get('/openapi.json'),
+        ];
+
+        expect(responses.map((res) => [res.status, res.headers.etag])).toEqual([
+          [200, undefined],
+          [200, undefined],
+          [200, undefined],
+        ]);
+      });
+
       it('sends Cache-Control: no-store and X-Content-Type-Options: nosniff with every response, errors included', async () => {
         const email = c.given.email();
         for (let attempt = 0; attempt < 5; attempt += 1)

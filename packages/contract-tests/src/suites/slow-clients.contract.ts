@@ -142,7 +142,11 @@ export function describeSlowClientsContract(target: ContractTarget): void {
             'x-content-type-options': 'nosniff',
             connection: 'close',
           }),
-          body: expect.objectContaining({ status: 413, title: 'Payload Too Large' }),
+          body: expect.objectContaining({
+            status: 413,
+            title: 'Payload Too Large',
+            detail: 'The request body is too large.',
+          }),
         });
       },
       TEST_LIMIT_MS,
@@ -169,6 +173,55 @@ export function describeSlowClientsContract(target: ContractTarget): void {
         const answer = await within(client.closed, GUARD_MS, 'for the app to close the connection');
         expect(statusLines(answer)).toEqual(['413 Payload Too Large']);
         expect(parseResponse(answer).headers).toMatchObject({ connection: 'close' });
+      },
+      TEST_LIMIT_MS,
+    );
+
+    // Node reads at most 16 kB of a chunk's extensions (CVE-2024-22019).
+    it(
+      'answers 413 to a chunk whose extensions are too large, and closes the connection',
+      async () => {
+        const client = await connectWith({
+          requestMs: LONG_MS,
+          headersMs: LONG_MS,
+          keepAliveMs: LONG_MS,
+        });
+
+        client.write(`POST /api/auth/login HTTP/1.1\r\n${CHUNKED_HEADERS}1;${'x'.repeat(20_000)}`);
+
+        const answer = await within(client.closed, GUARD_MS, 'for the app to close the connection');
+        expect(statusLines(answer)).toEqual(['413 Payload Too Large']);
+        expect(parseResponse(answer)).toMatchObject({
+          headers: { connection: 'close' },
+          body: { detail: 'The chunk extensions are too large.' },
+        });
+      },
+      TEST_LIMIT_MS,
+    );
+
+    it(
+      'refuses a chunked body with a Content-Encoding as one with a length, without reading it',
+      async () => {
+        const client = await connectWith({
+          requestMs: LONG_MS,
+          headersMs: LONG_MS,
+          keepAliveMs: LONG_MS,
+        });
+        client.write(
+          `POST /api/auth/login HTTP/1.1\r\nContent-Encoding: gzip\r\n${CHUNKED_HEADERS}`,
+        );
+
+        client.trickle(CHUNK, TRICKLE_EVERY_MS);
+
+        const answer = await within(client.closed, GUARD_MS, 'for the app to close the connection');
+        expect(statusLines(answer)).toEqual(['400 Bad Request']);
+        expect(parseResponse(answer)).toMatchObject({
+          headers: { connection: 'close' },
+          body: {
+            detail:
+              'The request body must be sent uncompressed: Content-Encoding is not supported.',
+          },
+        });
       },
       TEST_LIMIT_MS,
     );

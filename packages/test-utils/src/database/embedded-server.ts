@@ -40,6 +40,9 @@ const TEST_TUNING = [
   // Loopback only, and no Unix socket left behind in /tmp.
   'listen_addresses=127.0.0.1',
   'unix_socket_directories=',
+  // Dynamic shared memory in files in the cluster's folder, not in /dev/shm, where a server
+  // killed outright (SIGKILL, before it can clean up) would leave its segments.
+  'dynamic_shared_memory_type=mmap',
 ];
 
 const run = promisify(execFile);

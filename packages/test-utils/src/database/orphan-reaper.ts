@@ -1,26 +1,42 @@
-import { spawn } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 /** The embedded server's folder, or the run's databases on an external server. */
 export type ReaperTarget = { dataDir: string } | { adminUrl: string; runPrefix: string };
 
-/** Starts the watchdog in reap-orphans.cjs; returns the function that dismisses it. */
+/**
+ * Starts the watchdog in reap-orphans.cjs; returns the function that dismisses it.
+ *
+ * The watchdog is started through a short-lived launcher, so that its parent is not this
+ * process: a tool that kills this process's whole tree at once (Stryker on a timed-out worker,
+ * anything built on tree-kill) finds its victims by their parent, and would kill the watchdog
+ * with the run it was there to clean up after.
+ */
 export function startOrphanReaper(target: ReaperTarget): () => void {
-  const child = spawn(process.execPath, [join(__dirname, 'reap-orphans.cjs')], {
-    detached: true,
-    stdio: 'ignore',
+  const launched = spawnSync(process.execPath, [join(__dirname, 'reap-orphans.cjs')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
     // Passed through the environment, so no password shows in the process list.
     env: {
       // eslint-disable-next-line no-restricted-properties -- the child inherits our environment
       ...process.env,
+      REAPER_LAUNCH: '1',
       REAPER_WATCH_PID: String(process.pid),
       REAPER_DATA_DIR: 'dataDir' in target ? target.dataDir : '',
       REAPER_ADMIN_URL: 'adminUrl' in target ? target.adminUrl : '',
       REAPER_PREFIX: 'runPrefix' in target ? target.runPrefix : '',
     },
   });
-  child.unref();
+  const pid = Number(launched.stdout);
+  if (!Number.isInteger(pid) || pid <= 0)
+    throw new Error(
+      `The orphan reaper did not start: ${launched.error?.message ?? launched.stdout}`,
+    );
   return () => {
-    child.kill();
+    try {
+      process.kill(pid);
+    } catch {
+      // Gone already: it ends once this process has.
+    }
   };
 }

@@ -4,12 +4,17 @@
 // watches the run's process and, once that is gone, stops the embedded server (whose pid is
 // in its folder's postmaster.pid, if it got that far) and removes the folder, or drops the
 // run's databases on an external server. A normal stop dismisses it first.
+//
+// Run first with REAPER_LAUNCH set, it is the launcher: it starts the watchdog proper detached,
+// prints its pid and exits, so the watchdog's parent is no longer the run (see orphan-reaper.ts).
 'use strict';
-const { readFileSync, rmSync } = require('node:fs');
+const { execFileSync, spawn } = require('node:child_process');
+const { existsSync, readFileSync, rmSync } = require('node:fs');
 
 // A detached process: what it is to clean up comes in through its environment.
 // eslint-disable-next-line no-restricted-properties
-const { REAPER_WATCH_PID, REAPER_DATA_DIR, REAPER_ADMIN_URL, REAPER_PREFIX } = process.env;
+const { REAPER_LAUNCH, ...environment } = process.env;
+const { REAPER_WATCH_PID, REAPER_DATA_DIR, REAPER_ADMIN_URL, REAPER_PREFIX } = environment;
 
 // A process that exited but was not yet reaped by its (new) parent is a zombie: dead to us.
 /** @param {string | number} pid */
@@ -32,10 +37,16 @@ const isAlive = (pid) => {
 /** @param {number} ms */
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-// The first line of postmaster.pid is the server's pid; no file, no server (yet).
-const serverPid = () => {
+/** @param {string} dataDir */
+const pidFile = (dataDir) => `${dataDir}/postmaster.pid`;
+
+// postmaster.pid: the server's pid on line 1, its System V shared memory key and id on line 7.
+// No file, no server (yet).
+/** @param {string} dataDir */
+const serverOf = (dataDir) => {
   try {
-    return Number(readFileSync(`${REAPER_DATA_DIR}/postmaster.pid`, 'utf8').split('\n')[0]);
+    const lines = readFileSync(pidFile(dataDir), 'utf8').split('\n');
+    return { pid: Number(lines[0]), shmemId: lines[6]?.trim().split(/\s+/)[1] };
   } catch {
     return undefined;
   }
@@ -43,9 +54,19 @@ const serverPid = () => {
 
 /** @param {string} dataDir */
 async function stopEmbeddedServer(dataDir) {
-  const pid = serverPid();
+  const server = serverOf(dataDir);
+  const pid = server?.pid;
   if (pid && isAlive(pid)) process.kill(pid, 'SIGINT');
   for (let waited = 0; pid && isAlive(pid) && waited < 10_000; waited += 50) await sleep(50);
+  // A server that stops removes its pid file and its System V segment; one killed outright
+  // (SIGKILL, as a process-tree kill sends) leaves both, and the segment outlives the folder.
+  if (server?.shmemId && existsSync(pidFile(dataDir))) {
+    try {
+      execFileSync('ipcrm', ['-m', server.shmemId], { stdio: 'ignore' });
+    } catch {
+      // Gone already, or no ipcrm: nothing more this watchdog can do.
+    }
+  }
   rmSync(dataDir, { recursive: true, force: true });
 }
 
@@ -69,4 +90,14 @@ async function main() {
   else await dropRunDatabases();
 }
 
-main().catch(() => process.exit(1));
+if (REAPER_LAUNCH) {
+  const watchdog = spawn(process.execPath, [__filename], {
+    detached: true,
+    stdio: 'ignore',
+    env: environment,
+  });
+  process.stdout.write(String(watchdog.pid));
+  watchdog.unref();
+} else {
+  main().catch(() => process.exit(1));
+}

@@ -1,7 +1,8 @@
 // Test environment on an external server (TEST_DATABASE_URL): the template is built only when
 // the migrations change, a run drops exactly its own databases, and a non-test database is
 // refused before anything is touched. This file's own database plays the external server.
-import childProcess, { type ChildProcess } from 'node:child_process';
+import childProcess from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { startHarness, testDatabase, withDatabase } from '../../src';
 import { readServerHandle } from '../../src/config';
 import { databasesStartingWith, dropDatabase, withClient } from '../../src/database/admin-client';
@@ -9,6 +10,22 @@ import { findFreePort } from '../../src/database/free-port';
 import { baseNameFor, createTestDatabase } from '../../src/database/test-database-server';
 import { migrate } from '../fixtures/sql-migrations';
 import { query } from '../fixtures/sql';
+
+// Whether a process ends within a few seconds: gone, or a zombie its new parent has yet to reap.
+async function endsSoon(pid: number): Promise<boolean> {
+  const running = () => {
+    try {
+      return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    } catch {
+      return false;
+    }
+  };
+  for (const deadline = Date.now() + 5_000; running();) {
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return true;
+}
 
 const externalServer = () => ({ url: testDatabase().url, variable: 'TEST_DATABASE_URL' });
 const databaseNames = async (prefix: string) =>
@@ -103,12 +120,12 @@ describe('startHarness on an external server', () => {
   });
 
   it("has a watchdog drop the run's databases if the run is killed", async () => {
-    const spawn = jest.spyOn(childProcess, 'spawn');
+    const spawnSync = jest.spyOn(childProcess, 'spawnSync');
 
     const harness = await startHarness(harnessOptions());
     await harness.stop();
 
-    expect(spawn).toHaveBeenCalledWith(
+    expect(spawnSync).toHaveBeenCalledWith(
       process.execPath,
       [expect.stringMatching(/reap-orphans\.cjs$/)],
       expect.objectContaining({
@@ -121,15 +138,16 @@ describe('startHarness on an external server', () => {
   });
 
   it('dismisses its watchdog and says why when the template cannot be built', async () => {
-    const spawn = jest.spyOn(childProcess, 'spawn');
+    const spawnSync = jest.spyOn(childProcess, 'spawnSync');
     const broken = () => Promise.reject(new Error('syntax error in 0002'));
 
     await expect(startHarness({ ...harnessOptions(), migrate: broken })).rejects.toThrow(
       'syntax error in 0002',
     );
 
-    const watchdog = spawn.mock.results[0]?.value as ChildProcess;
-    expect(watchdog.killed).toBe(true);
+    // The launcher prints the watchdog's pid.
+    const launched = spawnSync.mock.results[0]?.value as childProcess.SpawnSyncReturns<string>;
+    expect(await endsSoon(Number(launched.stdout))).toBe(true);
   });
 
   it('builds the template once and reuses it while the migrations are unchanged', async () => {

@@ -1,22 +1,50 @@
 // Unit tests, no database: the watchdog that cleans up after a killed run (reap-orphans.cjs) is
-// started detached, so it outlives the run, and is told what to clean through its environment,
-// so no password shows in the process list. What it does once the run is gone is tested by
-// killing a run, in embedded-server.test.ts. See docs/test-database.md.
-import childProcess, { type ChildProcess } from 'node:child_process';
+// started outside this process's tree, so it outlives the run however the run is killed, and is
+// told what to clean through its environment, so no password shows in the process list. What it
+// does once the run is gone is tested by killing a run, in embedded-server.test.ts. See
+// docs/test-database.md.
+import childProcess from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startOrphanReaper } from '../../src/database/orphan-reaper';
 
 const script = join(__dirname, '../../src/database/reap-orphans.cjs');
 
-let spawn: jest.SpiedFunction<typeof childProcess.spawn>;
+let spawnSync: jest.SpiedFunction<typeof childProcess.spawnSync>;
+let dismiss: (() => void) | undefined;
 beforeEach(() => {
-  spawn = jest.spyOn(childProcess, 'spawn');
+  spawnSync = jest.spyOn(childProcess, 'spawnSync');
 });
-const watchdog = () => spawn.mock.results[0]?.value as ChildProcess | undefined;
 // Dismissed or not, no watchdog outlives its test.
 afterEach(() => {
-  watchdog()?.kill();
+  dismiss?.();
+  dismiss = undefined;
+  spawnSync.mockRestore();
 });
+
+// The launcher prints the watchdog's pid.
+const watchdogPid = () =>
+  Number((spawnSync.mock.results[0]?.value as childProcess.SpawnSyncReturns<string>).stdout);
+
+// /proc/<pid>/stat: "pid (name) state ppid ...". Gone or a zombie: not running.
+const stat = (pid: number) => {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^\d+ \(.*\) /, '')
+      .split(' ');
+  } catch {
+    return undefined;
+  }
+};
+const isRunning = (pid: number) => ![undefined, 'Z'].includes(stat(pid)?.[0]);
+
+async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<boolean> {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
+    if (condition()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return condition();
+}
 
 describe('startOrphanReaper', () => {
   it("on an external server, is told to drop the run's databases once this process is gone", () => {
@@ -25,24 +53,26 @@ describe('startOrphanReaper', () => {
       runPrefix: 'app_test_ab12cd_',
     };
 
-    startOrphanReaper(target);
+    dismiss = startOrphanReaper(target);
 
-    expect(spawn).toHaveBeenCalledWith(process.execPath, [script], {
-      detached: true,
-      stdio: 'ignore',
-      env: expect.objectContaining({
-        REAPER_WATCH_PID: String(process.pid),
-        REAPER_DATA_DIR: '',
-        REAPER_ADMIN_URL: target.adminUrl,
-        REAPER_PREFIX: target.runPrefix,
-      }) as unknown,
-    });
+    expect(spawnSync).toHaveBeenCalledWith(
+      process.execPath,
+      [script],
+      expect.objectContaining({
+        env: expect.objectContaining({
+          REAPER_WATCH_PID: String(process.pid),
+          REAPER_DATA_DIR: '',
+          REAPER_ADMIN_URL: target.adminUrl,
+          REAPER_PREFIX: target.runPrefix,
+        }) as unknown,
+      }),
+    );
   });
 
   it('for the embedded server, is told to stop it and remove its folder', () => {
-    startOrphanReaper({ dataDir: '/nonexistent/testbed-pg' });
+    dismiss = startOrphanReaper({ dataDir: '/nonexistent/testbed-pg' });
 
-    expect(spawn).toHaveBeenCalledWith(
+    expect(spawnSync).toHaveBeenCalledWith(
       process.execPath,
       [script],
       expect.objectContaining({
@@ -55,11 +85,22 @@ describe('startOrphanReaper', () => {
     );
   });
 
-  it('ends the watchdog when dismissed', () => {
-    const dismiss = startOrphanReaper({ dataDir: '/nonexistent/testbed-pg' });
+  // Stryker, on a timed-out worker, kills the worker and every process whose parent chain
+  // leads to it (tree-kill): a watchdog among them could not clean up after the run.
+  it("runs outside this process's tree: its parent is not this process, and it runs on", () => {
+    dismiss = startOrphanReaper({ dataDir: '/nonexistent/testbed-pg' });
 
-    dismiss();
+    const pid = watchdogPid();
+    expect(isRunning(pid)).toBe(true);
+    expect(Number(stat(pid)?.[1])).not.toBe(process.pid);
+  });
 
-    expect(watchdog()?.killed).toBe(true);
+  it('ends the watchdog when dismissed', async () => {
+    const dismissWatchdog = startOrphanReaper({ dataDir: '/nonexistent/testbed-pg' });
+    const pid = watchdogPid();
+
+    dismissWatchdog();
+
+    expect(await waitFor(() => !isRunning(pid))).toBe(true);
   });
 });

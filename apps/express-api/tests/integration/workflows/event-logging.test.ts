@@ -72,6 +72,16 @@ describe('event logs', () => {
     ]);
   });
 
+  it('logs how long the request took, no longer than the client waited', async () => {
+    const sentAt = performance.now();
+    await t.api.get('/health').expect(200);
+    const waited = performance.now() - sentAt;
+
+    const [line] = t.logs.entries.map(fieldsOf) as { responseTime: number }[];
+    expect(line?.responseTime).toBeGreaterThanOrEqual(0);
+    expect(line?.responseTime).toBeLessThanOrEqual(Math.ceil(waited));
+  });
+
   it('logs a path with percent-encoded letters as it was sent, not as it was routed', async () => {
     await t.api.get('/%68ealth?probe=1').expect(200);
 

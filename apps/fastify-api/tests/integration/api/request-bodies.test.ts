@@ -10,6 +10,22 @@ const t = useTestApp();
 const bodyOf = (answer: string): unknown => JSON.parse(answer.slice(answer.indexOf('\r\n\r\n')));
 
 describe('request bodies', () => {
+  // Their bodies are never read: a JSON type declared without a body changes nothing.
+  it.each([
+    ['HEAD', 'HTTP/1.1 200 OK'],
+    ['TRACE', 'HTTP/1.1 405 Method Not Allowed'],
+  ])(
+    'answers %s declaring a JSON body it does not send as without the type',
+    async (method, status) => {
+      const answer = await sendRaw(
+        t.app.server,
+        `${method} /health HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n`,
+      );
+
+      expect(statusLines(answer)).toEqual([status]);
+    },
+  );
+
   it.each([
     ['neither a body nor a Content-Type', '', ''],
     ['a text/plain Content-Type and no body', 'Content-Type: text/plain\r\n', ''],
