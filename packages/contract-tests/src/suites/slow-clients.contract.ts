@@ -9,6 +9,8 @@ type HttpTimeouts = NonNullable<StartOptions['httpTimeouts']>;
 // The limit under test is short; everything else is long enough never to be what ends a test.
 const LONG_MS = 60_000;
 const TRICKLE_EVERY_MS = 50;
+// For the cases about something else than a timeout: none of them can end the connection.
+const ALL_LONG: HttpTimeouts = { requestMs: LONG_MS, headersMs: LONG_MS, keepAliveMs: LONG_MS };
 // Far past the timeouts under test, and below Node's own defaults (5 s keep-alive), so a wait
 // that ends only because of a default fails; a guard against hanging, not a speed check.
 const GUARD_MS = 4_000;
@@ -122,11 +124,7 @@ export function describeSlowClientsContract(target: ContractTarget): void {
       'answers 413 at once and closes the connection when the declared body is over the limit (%s)',
       async (path) => {
         // Long timeouts: only an answer that does not wait for the body can come in time.
-        const client = await connectWith({
-          requestMs: LONG_MS,
-          headersMs: LONG_MS,
-          keepAliveMs: LONG_MS,
-        });
+        const client = await connectWith(ALL_LONG);
         // Before authentication too: the second route needs a token this request does not have.
         client.write(`POST ${path} HTTP/1.1\r\n${HUGE_BODY_HEADERS}{"email":`);
 
@@ -161,11 +159,7 @@ export function describeSlowClientsContract(target: ContractTarget): void {
       'answers 413 and closes the connection when a chunked body grows over the limit (%s)',
       async (path) => {
         // Long timeouts: only an answer that does not wait for the body's end can come in time.
-        const client = await connectWith({
-          requestMs: LONG_MS,
-          headersMs: LONG_MS,
-          keepAliveMs: LONG_MS,
-        });
+        const client = await connectWith(ALL_LONG);
         client.write(`POST ${path} HTTP/1.1\r\n${CHUNKED_HEADERS}`);
 
         client.trickle(CHUNK, TRICKLE_EVERY_MS);
@@ -181,11 +175,7 @@ export function describeSlowClientsContract(target: ContractTarget): void {
     it(
       'answers 413 to a chunk whose extensions are too large, and closes the connection',
       async () => {
-        const client = await connectWith({
-          requestMs: LONG_MS,
-          headersMs: LONG_MS,
-          keepAliveMs: LONG_MS,
-        });
+        const client = await connectWith(ALL_LONG);
 
         client.write(`POST /api/auth/login HTTP/1.1\r\n${CHUNKED_HEADERS}1;${'x'.repeat(20_000)}`);
 
@@ -202,11 +192,7 @@ export function describeSlowClientsContract(target: ContractTarget): void {
     it(
       'refuses a chunked body with a Content-Encoding as one with a length, without reading it',
       async () => {
-        const client = await connectWith({
-          requestMs: LONG_MS,
-          headersMs: LONG_MS,
-          keepAliveMs: LONG_MS,
-        });
+        const client = await connectWith(ALL_LONG);
         client.write(
           `POST /api/auth/login HTTP/1.1\r\nContent-Encoding: gzip\r\n${CHUNKED_HEADERS}`,
         );
@@ -229,11 +215,7 @@ export function describeSlowClientsContract(target: ContractTarget): void {
     it(
       'closes the connection after refusing a request whose chunked body it did not read',
       async () => {
-        const client = await connectWith({
-          requestMs: LONG_MS,
-          headersMs: LONG_MS,
-          keepAliveMs: LONG_MS,
-        });
+        const client = await connectWith(ALL_LONG);
         // No token: refused before the body is read; the body never ends.
         client.write(
           `PATCH /api/users/00000000-0000-4000-8000-000000000000 HTTP/1.1\r\n${CHUNKED_HEADERS}`,

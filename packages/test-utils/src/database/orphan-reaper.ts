@@ -32,11 +32,15 @@ export function startOrphanReaper(target: ReaperTarget): () => void {
     throw new Error(
       `The orphan reaper did not start: ${launched.error?.message ?? launched.stdout}`,
     );
+  // Signalled once only: once it has gone, its pid may be another process's.
+  let dismissed = false;
   return () => {
+    if (dismissed) return;
+    dismissed = true;
     try {
       process.kill(pid);
     } catch {
-      // Gone already: it ends once this process has.
+      // Ended by someone else already: there is nothing left to dismiss.
     }
   };
 }

@@ -95,6 +95,18 @@ describe('startOrphanReaper', () => {
     expect(Number(stat(pid)?.[1])).not.toBe(process.pid);
   });
 
+  // Once it has gone, its pid may be given to another process: a second signal could hit that.
+  it('signals the watchdog once, however many times it is dismissed', () => {
+    const dismissWatchdog = startOrphanReaper({ dataDir: '/nonexistent/testbed-pg' });
+    const kill = jest.spyOn(process, 'kill');
+
+    dismissWatchdog();
+    dismissWatchdog();
+
+    expect(kill.mock.calls).toEqual([[watchdogPid()]]);
+    kill.mockRestore();
+  });
+
   it('ends the watchdog when dismissed', async () => {
     const dismissWatchdog = startOrphanReaper({ dataDir: '/nonexistent/testbed-pg' });
     const pid = watchdogPid();

@@ -10,19 +10,17 @@ const t = useTestApp();
 const bodyOf = (answer: string): unknown => JSON.parse(answer.slice(answer.indexOf('\r\n\r\n')));
 
 describe('request bodies', () => {
-  // Their bodies are never read: a JSON type declared without a body changes nothing.
-  it.each([
-    ['HEAD', 'HTTP/1.1 200 OK'],
-    ['TRACE', 'HTTP/1.1 405 Method Not Allowed'],
-  ])(
-    'answers %s declaring a JSON body it does not send as without the type',
-    async (method, status) => {
+  // Their bodies are never read, not even on the way to a 404 (which reads any other method's
+  // first, as Fastify does): a JSON type declared without a body changes nothing.
+  it.each(['HEAD', 'TRACE'])(
+    'answers %s to an unknown route declaring a JSON body it does not send with 404, not 400',
+    async (method) => {
       const answer = await sendRaw(
         t.server,
-        `${method} /health HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n`,
+        `${method} /nope HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n`,
       );
 
-      expect(statusLines(answer)).toEqual([status]);
+      expect(statusLines(answer)).toEqual(['HTTP/1.1 404 Not Found']);
     },
   );
 
