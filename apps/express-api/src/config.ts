@@ -18,10 +18,7 @@ const duration = z
   .regex(/^\d+[smh]?$/, 'must be a number of seconds, or like 15m or 1h')
   // A bare number ends in a digit, which is no unit: seconds.
   .transform((value) => Number.parseInt(value, 10) * (UNITS[value.slice(-1)] ?? 1))
-  .pipe(z.number().int().positive());
-
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+  .refine((seconds) => seconds > 0, 'must be longer than zero');
 
 const integer = (min: number, max: number) => {
   const message = `must be an integer from ${min} to ${max}`;
@@ -71,9 +68,9 @@ const envSchema = z.object({
   NODE_ENV: oneOf(['development', 'production', 'test']).default('development'),
   PORT: integer(0, 65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
-  PUBLIC_URL: optional(url),
-  DATABASE_URL: optional(url),
-  DATABASE_POOL_SIZE: integer(1, 1000).default(10),
+  PUBLIC_URL: url.optional(),
+  DATABASE_URL: url.optional(),
+  DATABASE_POOL_SIZE: integer(1, 100).default(10),
   DATABASE_STATEMENT_TIMEOUT_MS: integer(1, 600_000).default(DEFAULT_DATABASE_TIMEOUTS.statementMs),
   DATABASE_CONNECT_TIMEOUT_MS: integer(1, 600_000).default(DEFAULT_DATABASE_TIMEOUTS.connectMs),
   HTTP_REQUEST_TIMEOUT_MS: integer(1, 600_000).default(DEFAULT_HTTP_TIMEOUTS.requestMs),
@@ -82,33 +79,30 @@ const envSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: integer(1, 600_000).default(DEFAULT_SHUTDOWN_TIMEOUT_MS),
   // Below Linux's ephemeral range (32768–60999), where random free ports are handed out.
   EMBEDDED_DATABASE_PORT: integer(1, 65535).default(25432),
-  EMBEDDED_DATABASE_DIR: z
-    .string()
-    .min(1)
-    .default(join(APP_ROOT, '.data', 'postgres')),
-  JWT_SECRET: optional(z.string()),
-  JWT_ISSUER: z.string().min(1).default('testbed'),
-  JWT_AUDIENCE: z.string().min(1).default('testbed-api'),
+  EMBEDDED_DATABASE_DIR: z.string().default(join(APP_ROOT, '.data', 'postgres')),
+  JWT_SECRET: z.string().optional(),
+  JWT_ISSUER: z.string().default('testbed'),
+  JWT_AUDIENCE: z.string().default('testbed-api'),
   ACCESS_TOKEN_TTL: duration.default(900),
   LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Unset: readable lines in a terminal outside production, JSON everywhere else.
-  LOG_FORMAT: optional(oneOf(['json', 'pretty'])),
-  MAIL_TRANSPORT: optional(oneOf(['outbox', 'smtp'])),
-  MAIL_OUTBOX_DIR: z.string().min(1).default(join(APP_ROOT, '.outbox')),
-  MAIL_FROM: z.string().min(1).default('express-api <no-reply@localhost>'),
-  SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })),
-  ADMIN_EMAIL: optional(z.email('must be an email address')),
-  ADMIN_PASSWORD: optional(z.string().min(8, 'must be at least 8 characters').max(128)),
-  ADMIN_NAME: z.string().min(1).max(100).default('Admin'),
+  LOG_FORMAT: oneOf(['json', 'pretty']).optional(),
+  MAIL_TRANSPORT: oneOf(['outbox', 'smtp']).optional(),
+  MAIL_OUTBOX_DIR: z.string().default(join(APP_ROOT, '.outbox')),
+  MAIL_FROM: z.string().default('express-api <no-reply@localhost>'),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  ADMIN_EMAIL: z.email('must be an email address').optional(),
+  ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').max(128).optional(),
+  ADMIN_NAME: z.string().max(100).default('Admin'),
   ARGON2_MEMORY_COST: integer(8, 4_194_304).default(19_456),
   ARGON2_TIME_COST: integer(1, 100).default(2),
   TRUST_PROXY: z.string().optional(),
-  RATE_LIMIT_REGISTER: optional(rateLimitSchema),
-  RATE_LIMIT_LOGIN: optional(rateLimitSchema),
-  RATE_LIMIT_VERIFY_EMAIL: optional(rateLimitSchema),
-  RATE_LIMIT_VERIFICATION_EMAILS: optional(rateLimitSchema),
+  RATE_LIMIT_REGISTER: rateLimitSchema.optional(),
+  RATE_LIMIT_LOGIN: rateLimitSchema.optional(),
+  RATE_LIMIT_VERIFY_EMAIL: rateLimitSchema.optional(),
+  RATE_LIMIT_VERIFICATION_EMAILS: rateLimitSchema.optional(),
   // Unset: on, except under NODE_ENV=test, where no test may reach the internet by default.
-  PASSWORD_BREACH_CHECK: optional(oneOf(['off', 'on'])),
+  PASSWORD_BREACH_CHECK: oneOf(['off', 'on']).optional(),
   PASSWORD_BREACH_CHECK_URL: breachCheckUrl.default(DEFAULT_BREACH_CHECK_URL),
   PASSWORD_BREACH_CHECK_TIMEOUT_MS: integer(1, 60_000).default(1500),
 });
@@ -164,8 +158,17 @@ function fail(variable: string, message: string): never {
   throw new ConfigError(`Invalid configuration: ${variable} ${message}`);
 }
 
+/**
+ * `VAR=` in an env file or a compose file sets a variable to nothing, and an editor may leave
+ * spaces: either way the variable is read as unset, so its default applies, the same for every
+ * variable. Other values are read as given (a password's spaces are part of it).
+ */
+function setVariables(env: Env): Env {
+  return Object.fromEntries(Object.entries(env).filter(([, value]) => value?.trim()));
+}
+
 function parseEnv(env: Env) {
-  const result = envSchema.safeParse(env);
+  const result = envSchema.safeParse(setVariables(env));
   if (result.success) return result.data;
   // zod reports at least one issue when a parse fails, and each names the variable first.
   const [issue] = result.error.issues as [z.core.$ZodIssue, ...z.core.$ZodIssue[]];

@@ -12,12 +12,6 @@ type Env = Record<string, string | undefined>;
 const appRoot = resolve(__dirname, '..');
 const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600 };
 
-const optional = z
-  .string()
-  .trim()
-  .transform((value) => (value === '' ? undefined : value))
-  .optional();
-
 const integer = (min: number, max: number, fallback: number) => {
   const message = `must be an integer from ${min} to ${max}`;
   return z.coerce
@@ -31,11 +25,14 @@ const integer = (min: number, max: number, fallback: number) => {
 // `900`, `900s`, `15m` or `1h`: the access token's lifetime in seconds.
 const duration = z
   .string()
-  .regex(/^\d+[smh]?$/, 'must be a number of seconds or a duration such as 15m')
+  .regex(/^\d+[smh]?$/, 'must be a number of seconds, or like 15m or 1h')
   // A bare number ends in a digit, which is no unit: seconds.
   .transform((value) => Number.parseInt(value, 10) * (UNITS[value.slice(-1)] ?? 1))
   .refine((seconds) => seconds > 0, 'must be longer than zero')
   .default(900);
+
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, `must be one of ${values.join(', ')}`);
 
 export const DEFAULT_BREACH_CHECK_URL = 'https://api.pwnedpasswords.com';
 
@@ -73,13 +70,13 @@ export const DEFAULT_HTTP_TIMEOUTS: HttpTimeouts = {
 export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
 
 const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  NODE_ENV: oneOf(['development', 'production', 'test']).default('development'),
   PORT: integer(0, 65535, 3001),
   HOST: z.string().default('0.0.0.0'),
   // Behind a proxy, client addresses (throttling, rate limits) come from X-Forwarded-For.
   TRUST_PROXY: z.string().optional(),
-  PUBLIC_URL: optional.pipe(z.url('must be a URL').optional()),
-  DATABASE_URL: optional.pipe(z.url('must be a PostgreSQL URL').optional()),
+  PUBLIC_URL: z.url('must be a URL').optional(),
+  DATABASE_URL: z.url('must be a URL').optional(),
   DATABASE_POOL_SIZE: integer(1, 100, 10),
   DATABASE_STATEMENT_TIMEOUT_MS: integer(1, 600_000, DEFAULT_DATABASE_TIMEOUTS.statementMs),
   DATABASE_CONNECT_TIMEOUT_MS: integer(1, 600_000, DEFAULT_DATABASE_TIMEOUTS.connectMs),
@@ -89,37 +86,30 @@ const envSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: integer(1, 600_000, DEFAULT_SHUTDOWN_TIMEOUT_MS),
   // Below Linux's ephemeral port range, so a random free port never takes it.
   EMBEDDED_DATABASE_PORT: integer(1, 65535, 25433),
-  EMBEDDED_DATABASE_DIR: z
-    .string()
-    .min(1)
-    .default(resolve(appRoot, '.data', 'postgres')),
-  JWT_SECRET: optional,
-  JWT_ISSUER: z.string().min(1).default('testbed'),
-  JWT_AUDIENCE: z.string().min(1).default('testbed-api'),
+  EMBEDDED_DATABASE_DIR: z.string().default(resolve(appRoot, '.data', 'postgres')),
+  JWT_SECRET: z.string().optional(),
+  JWT_ISSUER: z.string().default('testbed'),
+  JWT_AUDIENCE: z.string().default('testbed-api'),
   ACCESS_TOKEN_TTL: duration,
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Unset: readable lines in a terminal outside production, JSON everywhere else.
-  LOG_FORMAT: optional.pipe(z.enum(['json', 'pretty'], 'must be json or pretty').optional()),
+  LOG_FORMAT: oneOf(['json', 'pretty']).optional(),
   // Unset: the outbox.
-  MAIL_TRANSPORT: optional.pipe(z.enum(['outbox', 'smtp']).optional()),
+  MAIL_TRANSPORT: oneOf(['outbox', 'smtp']).optional(),
   MAIL_OUTBOX_DIR: z.string().default(resolve(appRoot, '.outbox')),
   MAIL_FROM: z.string().default('Testbed <no-reply@testbed.local>'),
-  SMTP_URL: optional.pipe(
-    z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
-  ),
-  ADMIN_EMAIL: optional.pipe(z.email('must be an email address').optional()),
-  ADMIN_PASSWORD: optional.pipe(
-    z.string().min(8, 'must be at least 8 characters').max(128).optional(),
-  ),
-  ADMIN_NAME: z.string().min(1).max(100).default('Admin'),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  ADMIN_EMAIL: z.email('must be an email address').optional(),
+  ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').max(128).optional(),
+  ADMIN_NAME: z.string().max(100).default('Admin'),
   ARGON2_MEMORY_COST: integer(8, 4_194_304, 19_456),
   ARGON2_TIME_COST: integer(1, 100, 2),
-  RATE_LIMIT_REGISTER: optional.pipe(rateLimitSchema.optional()),
-  RATE_LIMIT_LOGIN: optional.pipe(rateLimitSchema.optional()),
-  RATE_LIMIT_VERIFY_EMAIL: optional.pipe(rateLimitSchema.optional()),
-  RATE_LIMIT_VERIFICATION_EMAILS: optional.pipe(rateLimitSchema.optional()),
+  RATE_LIMIT_REGISTER: rateLimitSchema.optional(),
+  RATE_LIMIT_LOGIN: rateLimitSchema.optional(),
+  RATE_LIMIT_VERIFY_EMAIL: rateLimitSchema.optional(),
+  RATE_LIMIT_VERIFICATION_EMAILS: rateLimitSchema.optional(),
   // Unset: on, except under NODE_ENV=test, where no test may reach the internet by default.
-  PASSWORD_BREACH_CHECK: optional.pipe(z.enum(['off', 'on'], 'must be one of off, on').optional()),
+  PASSWORD_BREACH_CHECK: oneOf(['off', 'on']).optional(),
   PASSWORD_BREACH_CHECK_URL: breachCheckUrl.default(DEFAULT_BREACH_CHECK_URL),
   PASSWORD_BREACH_CHECK_TIMEOUT_MS: integer(1, 60_000, 1500),
 });
@@ -168,8 +158,17 @@ function fail(variable: string, message: string): never {
   throw new ConfigError(`Invalid configuration: ${variable} ${message}`);
 }
 
+/**
+ * `VAR=` in an env file or a compose file sets a variable to nothing, and an editor may leave
+ * spaces: either way the variable is read as unset, so its default applies, the same for every
+ * variable. Other values are read as given (a password's spaces are part of it).
+ */
+function setVariables(env: Env): Env {
+  return Object.fromEntries(Object.entries(env).filter(([, value]) => value?.trim()));
+}
+
 function parseEnv(env: Env) {
-  const result = envSchema.safeParse(env);
+  const result = envSchema.safeParse(setVariables(env));
   if (result.success) return result.data;
   // zod reports at least one issue when a parse fails, and each names the variable first.
   const [issue] = result.error.issues as [z.core.$ZodIssue, ...z.core.$ZodIssue[]];

@@ -3,7 +3,13 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { PUBLISHED_JWT_SECRETS } from '@testbed/contract-tests/published-secrets';
-import { ConfigError, loadConfig, RANDOM_SECRET_WARNING } from '../../src/config';
+import {
+  type Config,
+  ConfigError,
+  ENV_VARIABLES,
+  loadConfig,
+  RANDOM_SECRET_WARNING,
+} from '../../src/config';
 
 // Made for this run: a constant here would be one more published secret. 32 characters, the
 // shortest secret production accepts.
@@ -20,6 +26,11 @@ const PRODUCTION = {
   ARGON2_MEMORY_COST: '19456',
   ARGON2_TIME_COST: '2',
 };
+
+/** The configuration less its secret, which is random per load when JWT_SECRET is unset. */
+function apartFromSecret(config: Config) {
+  return { ...config, jwt: { ...config.jwt, secret: 'random per load' } };
+}
 
 /** What loadConfig throws for this environment; fails the test when it loads. */
 function thrownBy(env: Record<string, string | undefined>): unknown {
@@ -132,14 +143,22 @@ describe('loadConfig', () => {
   // zod's own words would stand in for an emptied message, so only the whole line tells.
   it.each([
     [{ PORT: 'eighty' }, 'PORT must be an integer from 0 to 65535'],
+    // PostgreSQL's default max_connections is 100: a bigger pool could never fill.
+    [{ DATABASE_POOL_SIZE: '101' }, 'DATABASE_POOL_SIZE must be an integer from 1 to 100'],
     [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL must be a URL'],
-    [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL must be a PostgreSQL URL'],
+    [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL must be a URL'],
     [
       { ACCESS_TOKEN_TTL: 'forever' },
-      'ACCESS_TOKEN_TTL must be a number of seconds or a duration such as 15m',
+      'ACCESS_TOKEN_TTL must be a number of seconds, or like 15m or 1h',
     ],
     [{ ACCESS_TOKEN_TTL: '0m' }, 'ACCESS_TOKEN_TTL must be longer than zero'],
-    [{ LOG_FORMAT: 'colour' }, 'LOG_FORMAT must be json or pretty'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV must be one of development, production, test'],
+    [
+      { LOG_LEVEL: 'loud' },
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+    ],
+    [{ LOG_FORMAT: 'colour' }, 'LOG_FORMAT must be one of json, pretty'],
+    [{ MAIL_TRANSPORT: 'pigeon' }, 'MAIL_TRANSPORT must be one of outbox, smtp'],
     [{ PASSWORD_BREACH_CHECK: 'yes' }, 'PASSWORD_BREACH_CHECK must be one of off, on'],
     [
       { ADMIN_EMAIL: 'root', ADMIN_PASSWORD: 'a strong password' },
@@ -207,21 +226,27 @@ describe('loadConfig', () => {
     expect(refusal({ LOG_FORMAT: 'colour' })).toMatch(/^Invalid configuration: LOG_FORMAT [^\n]+$/);
   });
 
-  it('treats a variable set to nothing or to spaces as unset, as `VAR=` in an env file leaves it', () => {
+  // Every variable the app reads, so a new one cannot miss the rule: `VAR=` is how an env file
+  // or a compose file often leaves a setting to its default.
+  it.each(ENV_VARIABLES)(
+    'reads %s set to nothing or to spaces as unset: its default applies',
+    (variable) => {
+      const unset = apartFromSecret(loadConfig({}));
+
+      const empty = apartFromSecret(loadConfig({ [variable]: '' }));
+      const spaces = apartFromSecret(loadConfig({ [variable]: ' \t ' }));
+
+      expect([empty, spaces]).toEqual([unset, unset]);
+    },
+  );
+
+  it('reads ADMIN_PASSWORD with the spaces around it, as the API reads a password', () => {
     const config = loadConfig({
-      DATABASE_URL: ' ',
-      PUBLIC_URL: ' ',
-      LOG_FORMAT: ' ',
-      ADMIN_EMAIL: ' ',
-      ADMIN_PASSWORD: ' ',
+      ADMIN_EMAIL: 'root@example.test',
+      ADMIN_PASSWORD: ' pass phrase ',
     });
 
-    expect(config).toMatchObject({
-      databaseUrl: undefined,
-      publicUrl: `http://localhost:${config.port}`,
-      logFormat: undefined,
-      admin: undefined,
-    });
+    expect(config.admin?.password).toBe(' pass phrase ');
   });
 
   it.each(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])(
