@@ -8,8 +8,8 @@ const UNAVAILABLE_STATES = /^(0800[0134]|08006|53300|57014|57P0[123])$/;
 // database is the only network peer a request waits on whose errors reach this far: a failed
 // mail send is turned into its own 503 where it happens.
 const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
-// Stryker disable next-line Regex: node-postgres's own messages begin with these words; only a server error holding them further on would tell
 const UNAVAILABLE_MESSAGES =
+  // Stryker disable next-line Regex: node-postgres's own messages begin with these words; only a server error holding them further on would tell
   /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
 
 // TypeORM's QueryFailedError copies the pg error's code and message onto itself, so it is

@@ -68,6 +68,18 @@ describe('RateLimiter', () => {
     expect(limiter.size).toBe(1);
   });
 
+  // The instant a window ends is the instant take() opens a new one: kept, it would be memory
+  // no request can use.
+  it('drops a window the moment it ends', () => {
+    const { limiter, clock } = limiterOf(1, 60);
+    limiter.take('10.0.0.1');
+    clock.advance({ seconds: 60 });
+
+    limiter.take('10.0.0.2');
+
+    expect(limiter.size).toBe(1);
+  });
+
   it('never holds more than maxKeys windows, forgetting the oldest first', () => {
     const { limiter } = limiterOf(1, 60, 3);
     for (const key of ['a', 'b', 'c', 'd', 'e']) limiter.take(key);

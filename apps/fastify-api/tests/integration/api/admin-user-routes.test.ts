@@ -33,7 +33,21 @@ describe('GET /api/admin/users', () => {
     expect(res.body).toMatchObject({ items: [{ id: admin.id }], total: 1 });
   });
 
-  it('filters by emailVerified', async () => {
+  it('filters by emailVerified=true', async () => {
+    const admin = await t.given.admin();
+    const verified = await t.given.user();
+    await t.given.unverifiedUser();
+
+    const res = await t.api.as(admin).get('/api/admin/users?emailVerified=true');
+
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      items: [{ id: admin.id }, { id: verified.id, emailVerified: true }],
+      total: 2,
+    });
+  });
+
+  it('filters by emailVerified=false', async () => {
     const admin = await t.given.admin();
     const unverified = await t.given.unverifiedUser();
 
