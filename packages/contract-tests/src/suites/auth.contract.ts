@@ -56,6 +56,18 @@ export function describeAuthContract(target: ContractTarget): void {
         expect(res).toBeProblem(400, { errors: [{ path }] });
       });
 
+      // Trimmed before its length is checked: a name of 100 characters with spaces around fits.
+      it('stores the name without the spaces around it', async () => {
+        const name = 'n'.repeat(100);
+
+        const res = await c.api
+          .post('/api/auth/register')
+          .send({ ...c.given.attributes(), name: `  ${name}\t ` });
+
+        expect(res.status).toBe(201);
+        expect(res.body).toHaveProperty('name', name);
+      });
+
       it('returns 409 mentioning the email when the address is taken in another case', async () => {
         const taken = await c.given.unverifiedUser();
 

@@ -71,6 +71,13 @@ export function describeProblemsContract(target: ContractTarget): void {
       },
       {
         route: 'register',
+        what: 'a name of spaces only',
+        change: { name: '   ' },
+        path: 'name',
+        message: 'Must not be empty.',
+      },
+      {
+        route: 'register',
         what: 'a name of 101 characters',
         change: { name: 'n'.repeat(101) },
         path: 'name',
