@@ -40,15 +40,16 @@ export function useContractApp(
 ): ContractApp {
   const database = useTestDatabase();
   const app = {} as ContractApp;
-  let running: RunningApp;
+  let running: RunningApp | undefined;
 
   beforeAll(async () => {
     const url = options.appDatabaseUrl?.() ?? database.url;
     const start = typeof options.start === 'function' ? options.start() : options.start;
-    running = await target.start(url, start);
-    const api = createContractApi(running.server, await responseValidatorFor(running.server));
-    const { mailer, clock } = running;
-    const promoteToAdmin = (id: string) => running.promoteToAdmin(id);
+    const started = await target.start(url, start);
+    running = started;
+    const api = createContractApi(started.server, await responseValidatorFor(started.server));
+    const { mailer, clock } = started;
+    const promoteToAdmin = (id: string) => started.promoteToAdmin(id);
     const given = createGiven({ api, mailer, clock, promoteToAdmin });
     const db = await openContractDatabase(database.url);
     Object.assign(app, { api, given, mailer, clock, db });
@@ -60,9 +61,13 @@ export function useContractApp(
   });
 
   afterAll(async () => {
-    app.api.close();
-    await app.db.close();
-    await running.close();
+    // After a start that threw, only what it opened is closed: a TypeError from here would
+    // stand in the report for the start's own error.
+    if ('api' in app) {
+      app.api.close();
+      await app.db.close();
+    }
+    await running?.close();
   });
 
   return app;

@@ -116,6 +116,8 @@ export function useTestApp(overrides: Partial<AppConfig> = {}, edges: TestAppEdg
     testApp.clock.set(START);
   });
   afterAll(async () => {
+    // A start that threw opened nothing: its error, not a TypeError from here, is the one to read.
+    if (!('api' in testApp)) return;
     testApp.api.close();
     await new Promise((resolve) => testApp.server.close(resolve));
     await testApp.dataSource.destroy();

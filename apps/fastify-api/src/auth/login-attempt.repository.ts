@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, lte, sql } from 'drizzle-orm';
-import type { Database, Executor } from '../db/database';
+import { onlyRow, type Database, type Executor } from '../db/database';
 import { loginAttempts } from '../db/schema';
 
 /** Whose failures a throttle rule counts: one email, one client, or the pair. */
@@ -19,12 +19,11 @@ export class LoginAttemptRepository {
     at: Date,
     tx: Executor = this.db,
   ): Promise<string> {
-    const [row] = await tx
+    const rows = await tx
       .insert(loginAttempts)
       .values({ email, clientIp, attemptedAt: at })
       .returning({ id: loginAttempts.id });
-    if (!row) throw new Error('The insert returned no row.');
-    return row.id;
+    return onlyRow(rows).id;
   }
 
   /**

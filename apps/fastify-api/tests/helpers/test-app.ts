@@ -67,12 +67,13 @@ export function useTestApp(
 ): TestApp {
   const database = useTestDatabase();
   const t = {} as TestApp;
-  let pool: pg.Pool;
+  let pool: pg.Pool | undefined;
 
   beforeAll(async () => {
     const config = { ...testConfig, ...overrides };
-    pool = createPool(database.url, { max: 4 });
-    const db = createDatabase(pool);
+    const appPool = createPool(database.url, { max: 4 });
+    pool = appPool;
+    const db = createDatabase(appPool);
     const mailer = new FakeMailer();
     const clock = new FakeClock(START);
     const logs = new LogRecorder();
@@ -103,7 +104,7 @@ export function useTestApp(
       clock,
     });
     const query = async <Row extends object>(text: string, params?: unknown[]) =>
-      (await pool.query<Row & pg.QueryResultRow>(text, params)).rows;
+      (await appPool.query<Row & pg.QueryResultRow>(text, params)).rows;
     Object.assign(t, {
       app,
       api: createApi(app.server, openapi),
@@ -126,9 +127,13 @@ export function useTestApp(
   });
 
   afterAll(async () => {
-    t.api.close();
-    await t.app.close();
-    await pool.end();
+    // After a start that threw (a route the app refuses to register), only what it opened is
+    // closed: a TypeError from here would stand in the report for the start's own error.
+    if ('api' in t) {
+      t.api.close();
+      await t.app.close();
+    }
+    await pool?.end();
   });
 
   return t;

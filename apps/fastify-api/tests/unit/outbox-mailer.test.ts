@@ -4,7 +4,10 @@ import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/prom
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeClock } from '@testbed/test-utils';
+import { systemClock } from '../../src/clock';
+import { createMailer } from '../../src/mail/create-mailer';
 import { OutboxMailer } from '../../src/mail/outbox-mailer';
+import { SmtpMailer } from '../../src/mail/smtp-mailer';
 
 describe('OutboxMailer', () => {
   let dir: string;
@@ -113,4 +116,26 @@ describe('OutboxMailer', () => {
       }).toEqual({ folder: '700', file: '600' });
     },
   );
+});
+
+describe('createMailer', () => {
+  it('builds the outbox transport by default', () => {
+    const mailer = createMailer(
+      { transport: 'outbox', from: 'app', outboxDir: '/tmp/x' },
+      systemClock,
+    );
+
+    expect(mailer).toBeInstanceOf(OutboxMailer);
+  });
+
+  it('builds the SMTP transport from SMTP_URL, without connecting', () => {
+    const config = {
+      transport: 'smtp',
+      from: 'app',
+      smtpUrl: 'smtp://127.0.0.1:2525',
+      requireTls: false,
+    } as const;
+
+    expect(createMailer(config, systemClock)).toBeInstanceOf(SmtpMailer);
+  });
 });
