@@ -56,6 +56,7 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({
       port: 3000,
       host: '0.0.0.0',
+      publicUrl: 'http://localhost:3000',
       databaseUrl: undefined,
       databaseTimeouts: { statementMs: 5000, connectMs: 3000 },
       jwt: { issuer: 'testbed', audience: 'testbed-api', ttlSeconds: 900 },
@@ -194,6 +195,10 @@ describe('loadConfig', () => {
     ['1h', 3600],
   ])('reads ACCESS_TOKEN_TTL=%s as %i seconds', (value, seconds) => {
     expect(loadConfig({ ACCESS_TOKEN_TTL: value }).jwt.ttlSeconds).toBe(seconds);
+  });
+
+  it('links emails to the port the app listens on unless PUBLIC_URL says where', () => {
+    expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
   });
 
   it('reads a complete production environment', () => {

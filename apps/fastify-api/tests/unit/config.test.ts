@@ -57,6 +57,7 @@ describe('loadConfig', () => {
       env: 'development',
       port: 3001,
       host: '0.0.0.0',
+      publicUrl: 'http://localhost:3001',
       databaseUrl: undefined,
       databaseTimeouts: { statementMs: 5000, connectMs: 3000 },
       jwt: { issuer: 'testbed', audience: 'testbed-api', ttlSeconds: 900 },
@@ -195,6 +196,10 @@ describe('loadConfig', () => {
     ['1h', 3600],
   ])('reads ACCESS_TOKEN_TTL=%s as %i seconds', (value, seconds) => {
     expect(loadConfig({ ACCESS_TOKEN_TTL: value }).jwt.ttlSeconds).toBe(seconds);
+  });
+
+  it('links emails to the port the app listens on unless PUBLIC_URL says where', () => {
+    expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
   });
 
   it('reads a complete production environment', () => {
