@@ -101,6 +101,8 @@ class MutationEnvironment extends PackageEnvironment {
   constructor(config, context) {
     super(config, context);
     this.testFile = context.testPath;
+    /** A hook of this file failed: its tests are not skipped (handleTestEvent). */
+    this.hookFailed = false;
     this.startedAt = performance.now();
   }
 
@@ -126,11 +128,14 @@ class MutationEnvironment extends PackageEnvironment {
     } else if (event.name === 'hook_failure') {
       const block = event.test ?? event.describeBlock;
       bail.kill(this.testFile, block ? pathOf(block) : '');
-    } else if (bail.killedNow() && event.name === 'run_describe_start') {
+      // Its tests must still run and fail with the hook's error: skipped, they would leave
+      // Stryker no failed test, and a mutant that stops the app from starting would survive.
+      this.hookFailed = true;
+    } else if (bail.killedNow() && !this.hookFailed && event.name === 'run_describe_start') {
       event.describeBlock.mode = 'skip';
     } else if (event.name === 'run_describe_start') {
       killersFirst(event.describeBlock, this.testFile);
-    } else if (bail.killedNow() && event.name === 'test_start') {
+    } else if (bail.killedNow() && !this.hookFailed && event.name === 'test_start') {
       event.test.mode = 'skip';
     }
     return super.handleTestEvent?.(event, state);
