@@ -11,5 +11,6 @@ export default defineStrykerConfig({
     '!src/db/default-database.ts',
     '!src/mail/smtp-mailer.ts',
   ],
-  breakAt: 0,
+  // The score of the committed baseline (99.9 %), rounded down: a drop below fails CI.
+  breakAt: 99,
 });
