@@ -83,6 +83,20 @@ export function describeHostileInputContract(target: ContractTarget): void {
         expect(await c.db.rows('SELECT name FROM users')).toEqual([{ name: user.name }]);
       });
 
+      // The other side of the rule above: a character outside the BMP is a surrogate *pair*.
+      it('accepts a name and a password with paired surrogates (an emoji), the name stored as sent', async () => {
+        const attributes = {
+          ...c.given.attributes(),
+          name: 'Zoë 🦊',
+          password: 'fox 🦊 in the snow',
+        };
+
+        const res = await c.api.post('/api/auth/register').send(attributes);
+
+        expect(res.status).toBe(201);
+        expect(await c.db.rows('SELECT name FROM users')).toEqual([{ name: 'Zoë 🦊' }]);
+      });
+
       it('answers a login email with a NUL character with 400, not a 500 from the database', async () => {
         const res = await c.api.post('/api/auth/login').send({ email: '\u0000', password: 'x' });
 
