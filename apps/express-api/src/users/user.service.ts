@@ -78,7 +78,6 @@ export class UserService {
       ...(emailChanged ? { emailVerified: false } : {}),
       updatedAt: this.deps.clock.now(),
     });
-    // Stryker disable next-line ConditionalExpression: reached only when the user is deleted between the lookup and this update, a race no deterministic test can stage; without it, a 500
     if (!updated) throw new NotFoundError(USER_NOT_FOUND);
     if (emailChanged) {
       // A token sent to the old address must not verify the new one.

@@ -61,7 +61,6 @@ export class UserService {
       const emailChanged = changes.email !== undefined && changes.email !== current.email;
       const reset = emailChanged ? { emailVerified: false } : {};
       const updated = await users.update(id, { ...changes, ...reset, updatedAt: clock.now() }, tx);
-      // Stryker disable next-line ConditionalExpression: reached only when the user is deleted between the lookup and this update, a race no deterministic test can stage; without it, a 500
       if (!updated) throw new UserNotFoundError();
       if (emailChanged) await verifications.restart(updated, tx);
       return updated;
