@@ -92,7 +92,6 @@ export function buildApp({ db, mailer, clock, config, logger, passwordBreachChec
   addSecurityHeaders(app);
   limitBodies(app);
   refuseEncodedBodies(app);
-  app.removeContentTypeParser('text/plain');
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, _body, done) => {
     done(null, undefined);
   });

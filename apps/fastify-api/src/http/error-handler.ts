@@ -17,9 +17,8 @@ const FRAMEWORK_DETAILS: Record<string, string> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'The request body is too large.',
 };
 
+// A 401's WWW-Authenticate (RFC 6750) comes with its error: UnauthorizedError sets it.
 function sendProblem(reply: FastifyReply, body: Problem, headers: Record<string, string> = {}) {
-  // Every 401 tells the client how to authenticate (RFC 6750).
-  if (body.status === 401) headers['www-authenticate'] = 'Bearer';
   return reply.status(body.status).headers(headers).type(PROBLEM_CONTENT_TYPE).send(body);
 }
 

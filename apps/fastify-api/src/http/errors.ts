@@ -15,17 +15,14 @@ export class BadRequestError extends HttpError {
 
 /** A 400 about fields the schema could not judge (a breached password): `errors` says which. */
 export class ValidationError extends BadRequestError {
-  constructor(
-    readonly errors: FieldError[],
-    message = 'The request is invalid: see errors.',
-  ) {
-    super(message);
+  constructor(readonly errors: FieldError[]) {
+    super('The request is invalid: see errors.');
   }
 }
 
 export class UnauthorizedError extends HttpError {
   readonly status = 401;
-  constructor(message = 'Authentication is required.') {
+  constructor(message: string) {
     super(message);
     this.headers['WWW-Authenticate'] = 'Bearer';
   }

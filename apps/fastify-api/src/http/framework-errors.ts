@@ -11,8 +11,9 @@ function problemFor(error: FastifyError) {
   // Fastify's message repeats the path; the detail never does.
   if (error.code === 'FST_ERR_BAD_URL') return problem(400, BAD_PATH_ENCODING);
   // A path segment past routerOptions.maxParamLength: 414, a status the contract does not have.
+  // The only other one, an async route constraint that fails, is a 500.
   const status = error.statusCode ?? 500;
-  if (status >= 400 && status < 500) return problem(400, 'The request could not be processed.');
+  if (status < 500) return problem(400, 'The request could not be processed.');
   return problem(500, 'An unexpected error occurred.');
 }
 

@@ -5,7 +5,8 @@ interface ZodIssueParams {
   keys?: string[];
 }
 
-const toPath = (instancePath: string) => instancePath.replace(/^\//, '').replaceAll('/', '.');
+// The path is empty for the body itself, else starts with a slash: `/a/b` is `a.b`.
+const toPath = (instancePath: string) => instancePath.slice(1).replaceAll('/', '.');
 
 /**
  * Fastify's validation errors (made by the zod validator compiler) as the contract's
@@ -16,12 +17,13 @@ export function toFieldErrors(validation: FastifySchemaValidationError[]): Field
   return validation.flatMap((error) => {
     const path = toPath(error.instancePath);
     const { keys } = error.params as ZodIssueParams;
-    if (error.keyword === 'unrecognized_keys' && keys) {
+    // Only zod's unrecognized_keys issue has keys: one field error each.
+    if (keys) {
       return keys.map((key) => ({
         path: path ? `${path}.${key}` : key,
         message: 'Unknown field.',
       }));
     }
-    return [{ path, message: error.message ?? 'is invalid' }];
+    return [{ path, message: error.message ?? 'Is invalid.' }];
   });
 }

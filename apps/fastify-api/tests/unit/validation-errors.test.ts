@@ -6,7 +6,7 @@ import { createValidationError } from '../helpers/zod-validation';
 
 const schema = z.strictObject({
   email: z.string(),
-  address: z.object({ city: z.string() }).optional(),
+  address: z.strictObject({ city: z.string() }).optional(),
 });
 
 describe('toFieldErrors', () => {
@@ -26,6 +26,22 @@ describe('toFieldErrors', () => {
       { path: 'extra', message: 'Unknown field.' },
       { path: 'more', message: 'Unknown field.' },
     ]);
+  });
+
+  // No request body of the API nests an object today; one that does keeps the full path.
+  it('gives an unknown field inside a nested object its full path', () => {
+    const errors = toFieldErrors(
+      createValidationError(schema, { email: 'a', address: { city: 'Oslo', zip: 1 } }),
+    );
+
+    expect(errors).toEqual([{ path: 'address.zip', message: 'Unknown field.' }]);
+  });
+
+  it('says a field is invalid when the validator gave no message', () => {
+    const [error] = createValidationError(schema, { email: 1 });
+    const withoutMessage = { ...error!, message: undefined };
+
+    expect(toFieldErrors([withoutMessage])).toEqual([{ path: 'email', message: 'Is invalid.' }]);
   });
 
   it('reports a body that is not an object at the empty path', () => {
