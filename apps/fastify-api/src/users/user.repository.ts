@@ -1,6 +1,6 @@
 import { and, asc, eq, type SQL } from 'drizzle-orm';
 import { onlyRow, type Database, type Executor } from '../db/database';
-import { users, type UserRow } from '../db/schema';
+import { users, USERS_EMAIL_UNIQUE, type UserRow } from '../db/schema';
 import { isUniqueViolation } from '../db/unique-violation';
 import { EmailTakenError } from './user.errors';
 
@@ -38,7 +38,7 @@ async function translateErrors<T>(query: Promise<T>): Promise<T> {
   try {
     return await query;
   } catch (error) {
-    if (isUniqueViolation(error, 'users_email_unique')) throw new EmailTakenError();
+    if (isUniqueViolation(error, USERS_EMAIL_UNIQUE)) throw new EmailTakenError();
     throw error;
   }
 }
