@@ -20,6 +20,12 @@ describe('resolveClientAddress', () => {
     },
   );
 
+  // The socket's value is not checked like a forwarded one: only a whole mapped address is
+  // shortened, never one with more after its IPv4 part.
+  it('keeps a socket value that only begins like a mapped IPv4 address as it is', () => {
+    expect(resolveClientAddress(undefined, '::ffff:10.0.0.1:5678')).toBe('::ffff:10.0.0.1:5678');
+  });
+
   it('names the client unknown when neither value is an address, the socket already gone', () => {
     expect(resolveClientAddress('garbage', undefined)).toBe('unknown');
   });
