@@ -123,6 +123,27 @@ describe('createDatabaseReset', () => {
     await expect(creating).rejects.toMatchObject({ code: 'ECONNREFUSED' });
   });
 
+  // The server may end the connection between two tests (the database dropped, a restart):
+  // the next reset then fails with the reason, where an 'error' event no one heard would
+  // have crashed the runner.
+  it('fails the next reset, not the process, when the server ends its connection', async () => {
+    const backends = (): Promise<{ pid: number }[]> =>
+      query(
+        url,
+        'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+      );
+    const before = new Set((await backends()).map(({ pid }) => pid));
+    const database = await createDatabaseReset(url);
+    const own = (await backends()).find(({ pid }) => !before.has(pid))?.pid;
+
+    await query(url, 'SELECT pg_terminate_backend($1)', [own]);
+    // Gone from the server's list, its last message has reached this process.
+    while ((await backends()).some(({ pid }) => pid === own)) continue;
+
+    await expect(database.reset()).rejects.toThrow(/not queryable/);
+    await database.close();
+  });
+
   it('closes its connection, after which a reset fails', async () => {
     const database = await createDatabaseReset(url);
 

@@ -96,6 +96,32 @@ describe('startOrphanReaper', () => {
   });
 
   // Once it has gone, its pid may be given to another process: a second signal could hit that.
+  it.each([
+    [
+      'the launcher cannot run',
+      { error: new Error('spawnSync node ENOENT'), stdout: '' },
+      'spawnSync node ENOENT',
+    ],
+    [
+      'the launcher prints no pid',
+      { stdout: 'Error: Cannot find module' },
+      'Error: Cannot find module',
+    ],
+  ])('says the watchdog did not start, and why, when %s', (_case, launched, why) => {
+    spawnSync.mockReturnValueOnce({
+      pid: 0,
+      output: [],
+      stderr: '',
+      status: 1,
+      signal: null,
+      ...launched,
+    });
+
+    const starting = () => startOrphanReaper({ dataDir: '/nonexistent/testbed-pg' });
+
+    expect(starting).toThrow(`The orphan reaper did not start: ${why}`);
+  });
+
   it('signals the watchdog once, however many times it is dismissed', () => {
     const dismissWatchdog = startOrphanReaper({ dataDir: '/nonexistent/testbed-pg' });
     const kill = jest.spyOn(process, 'kill');

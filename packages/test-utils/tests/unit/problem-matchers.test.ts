@@ -92,15 +92,20 @@ describe('toBeProblem', () => {
     expect(message).toMatch(/body\.status is 404 instead of 404/);
   });
 
+  // One case for each sign, so that none is found only through another.
   it.each([
     ['a stack trace', 'Error: boom\n    at handler (/app/dist/users.js:10:5)'],
     ['a file path', 'failed in /src/users/user.service.ts'],
+    ['a file path', 'failed in user.service.ts:42'],
+    ['a file path', 'failed in node_modules/pg/lib/client.js'],
     ['SQL text', 'SELECT id FROM users WHERE email = $1'],
     [
       'a database driver message',
       'duplicate key value violates unique constraint "users_email_key"',
     ],
-  ])('fails when the body holds %s', (what, detail) => {
+    ['a database driver message', 'new row violates check constraint "users_role_check"'],
+    ['a database driver message', 'relation "users" does not exist'],
+  ])('fails when the body holds %s: %j', (what, detail) => {
     expect(failureOf(() => expect(problem(500, { detail })).toBeProblem(500))).toContain(
       `the body holds ${what}`,
     );

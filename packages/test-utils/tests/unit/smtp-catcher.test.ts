@@ -109,18 +109,19 @@ describe('startSmtpCatcher', () => {
   });
 
   it.each([
-    ['the message', 'data', 550],
-    ['a recipient', 'rcpt', 550],
-    ['the sign-in', 'auth', 535],
+    ['the message', 'data', 550, 'DATA'],
+    ['a recipient', 'rcpt', 550, 'RCPT TO'],
+    ['the sign-in', 'auth', 535, 'AUTH PLAIN'],
   ] as const)(
-    'refuses %s of the next connection only, with an SMTP error',
-    async (_what, at, code) => {
+    'refuses %s of the next connection only, at that command, with an SMTP error',
+    async (_what, at, code, command) => {
       const url = catcher.url.replace('//', '//mailer:secret@');
       catcher.refuseNext({ at });
 
       const refused = send(url, { to: 'ada@example.test', subject: 'Refused' });
 
       await expect(refused).rejects.toMatchObject({
+        command,
         responseCode: code,
         response: `${code} Refused by the test SMTP server (${code})`,
       });
