@@ -44,6 +44,16 @@ export function describeFrameworkDifferencesContract(target: ContractTarget): vo
       },
     );
 
+    // Express routes this way by default; Fastify only with ignoreTrailingSlash.
+    it('routes a path with a trailing slash as the path without it: /api/profile/', async () => {
+      const user = await c.given.user();
+
+      const res = await c.api.as(user).get('/api/profile/');
+
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ id: user.id });
+    });
+
     it('routes a path with percent-encoded letters as the decoded path: /%68ealth is /health', async () => {
       const res = await c.api.get('/%68ealth');
 

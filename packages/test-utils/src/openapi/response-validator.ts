@@ -95,10 +95,12 @@ function describedResponse(
 }
 
 // Both apps route `/%68ealth` as `/health` (RFC 3986 §2.3: escaped unreserved characters are
-// the characters), so the document's `/health` describes it.
+// the characters), and `/health/` as `/health`, so the document's `/health` describes both.
 const ENCODED_UNRESERVED = /%(?:[46][1-9A-Fa-f]|[57][0-9Aa]|3[0-9]|2[DEde]|5[Ff]|7[Ee])/g;
 const routedPath = (path: string) =>
-  path.replace(ENCODED_UNRESERVED, (escape) => String.fromCharCode(parseInt(escape.slice(1), 16)));
+  path
+    .replace(ENCODED_UNRESERVED, (escape) => String.fromCharCode(parseInt(escape.slice(1), 16)))
+    .replace(/(?<=.)\/$/, '');
 
 // Refused before routing, with the contract's 400, as Fastify's router checks it (`%zz`, `%FF`).
 // The router keeps `%25` out of the decoding (`%2525`), which changes what it decodes to but not

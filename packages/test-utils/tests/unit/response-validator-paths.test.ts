@@ -53,6 +53,13 @@ describe('createResponseValidator reading the request path', () => {
     expect(validator.problemsWith(exchange('/%68ealth', 200))).toEqual([]);
   });
 
+  it('reads a path with a trailing slash as the path without it, as the apps route it', () => {
+    expect(validator.problemsWith(exchange('/health/', 200))).toEqual([]);
+    expect(validator.problemsWith(exchange('/', 200))).toEqual([
+      'the document describes no path /',
+    ]);
+  });
+
   it('leaves every other escape as it is', () => {
     const unreserved = '%41%49%4A%4F%4a%4f%61%69%6A%6F%6a%6f%50%59%5A%5a%70%79%7A%7a%30%39';
     const marks = '%2D%2E%2d%2e%5F%5f%7E%7e';
