@@ -11,5 +11,5 @@ export default defineStrykerConfig({
     '!src/db/default-database.ts',
     '!src/mail/smtp-mailer.ts',
   ],
-  breakAt: 0,
+  breakAt: 99,
 });
