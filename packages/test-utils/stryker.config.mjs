@@ -15,5 +15,5 @@ export default defineStrykerConfig({
     '!src/database/postgres-system-user.ts',
     '!src/vitest/**',
   ],
-  breakAt: 0,
+  breakAt: 99,
 });
