@@ -139,6 +139,8 @@ describe('loadConfig: RATE_LIMIT_*', () => {
     ['RATE_LIMIT_LOGIN', '0/1m', NOTHING_ALLOWED],
     ['RATE_LIMIT_VERIFY_EMAIL', '5/0s', NOTHING_ALLOWED],
     ['RATE_LIMIT_VERIFICATION_EMAILS', 'five/1h', NOT_A_RATE],
+    ['RATE_LIMIT_LOGIN', 'x10/1m', NOT_A_RATE],
+    ['RATE_LIMIT_REGISTER', '10/1mx', NOT_A_RATE],
   ])('refuses %s=%s with one line naming it and the rule', (variable, value, rule) => {
     const load = () => loadConfig({ [variable]: value });
 
