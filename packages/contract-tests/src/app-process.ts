@@ -44,11 +44,14 @@ type LogLine = Record<string, unknown>;
  * the lock a test holds into a 503.
  */
 export function appEnvironment(databaseUrl: string, outboxDir: string): NodeJS.ProcessEnv {
-  // eslint-disable-next-line no-restricted-properties -- the two variables a process needs to run
-  const { PATH, HOME } = process.env;
+  // eslint-disable-next-line no-restricted-properties -- the two variables a process needs to run, and the mutant's
+  const { PATH, HOME, __STRYKER_ACTIVE_MUTANT__ } = process.env;
   return {
     PATH,
     HOME,
+    // Set only under `pnpm test:mutation`: the app's own process runs the mutant switched on in
+    // this one, so what only these suites check (shutdown, keep-alive) can kill it too.
+    ...(__STRYKER_ACTIVE_MUTANT__ === undefined ? {} : { __STRYKER_ACTIVE_MUTANT__ }),
     DATABASE_URL: databaseUrl,
     DATABASE_STATEMENT_TIMEOUT_MS: '60000',
     PORT: '0',
